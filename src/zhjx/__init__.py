@@ -1,0 +1,38 @@
+"""zhjx: typed, normalized records with provenance from Chinese provincial newspapers.
+
+>>> import zhjx
+>>> records = zhjx.extract("本报太原3月29日讯 润滑油销售收入达7.71亿元。", published="2025-03-29")
+"""
+
+from zhjx.extract import extract, extract_dir, extract_file
+from zhjx.model import ModelNotFoundError
+from zhjx.pipeline import build, load
+from zhjx.records import (
+    ArticleRecord,
+    DateRecord,
+    FigureRecord,
+    OrganizationRecord,
+    PercentageRecord,
+    Record,
+    json_schema,
+)
+from zhjx.tables import to_dataframe
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArticleRecord",
+    "DateRecord",
+    "FigureRecord",
+    "ModelNotFoundError",
+    "OrganizationRecord",
+    "PercentageRecord",
+    "Record",
+    "build",
+    "extract",
+    "extract_dir",
+    "extract_file",
+    "json_schema",
+    "load",
+    "to_dataframe",
+]

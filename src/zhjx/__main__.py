@@ -1,0 +1,5 @@
+import sys
+
+from zhjx.cli import main
+
+sys.exit(main())

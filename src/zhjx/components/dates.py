@@ -1,0 +1,35 @@
+"""``zhjx_dates``: dates and periods resolved against the Doc's publication date."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from zhjx import extensions
+from zhjx.components.spans import exact_spans
+from zhjx.normalize.dates import find_dates
+
+DATE_LABEL = "DATE"
+
+
+class DatesComponent:
+    """Find dates in ``doc.text``; ``doc._.published`` is the reference date."""
+
+    def __init__(self, name: str = "zhjx_dates", spans_key: str = extensions.SPAN_KEYS["date"]):
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_dates(doc.text, doc._.published)
+        spans = exact_spans(doc, [(d.start, d.end) for d in found], DATE_LABEL)
+        for mention, span in zip(found, spans, strict=True):
+            for attr in ("value", "interval", "relative", "granularity", "reference"):
+                setattr(span._, attr, getattr(mention, attr))
+        doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=spans)
+        return doc
+
+
+@Language.factory("zhjx_dates", default_config={"spans_key": extensions.SPAN_KEYS["date"]})
+def make_dates(nlp: Language, name: str, spans_key: str) -> DatesComponent:
+    """Create the dates component."""
+    return DatesComponent(name, spans_key)

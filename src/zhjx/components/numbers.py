@@ -1,0 +1,83 @@
+"""``zhjx_numbers``: figures and percentages as spans with normalized values."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from zhjx import extensions
+from zhjx.components.spans import exact_spans
+from zhjx.normalize.numbers import find_quantities
+
+FIGURE_LABEL = "FIGURE"
+PERCENT_LABEL = "PERCENT"
+
+
+class NumbersComponent:
+    """Find figures and percentages in ``doc.text`` and put them in two span groups.
+
+    Mentions that overlap a span already in ``skip_keys`` (dates, by default) are
+    left out: ``2025年`` is a date, not a count of years.
+    """
+
+    def __init__(
+        self,
+        name: str = "zhjx_numbers",
+        figures_key: str = extensions.SPAN_KEYS["figure"],
+        percentages_key: str = extensions.SPAN_KEYS["percentage"],
+        skip_keys: tuple[str, ...] = (extensions.SPAN_KEYS["date"],),
+    ) -> None:
+        self.name = name
+        self.figures_key = figures_key
+        self.percentages_key = percentages_key
+        self.skip_keys = tuple(skip_keys)
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [
+            (s.start_char, s.end_char)
+            for key in self.skip_keys
+            if key in doc.spans
+            for s in doc.spans[key]
+        ]
+        found = [
+            q
+            for q in find_quantities(doc.text)
+            if not any(q.start < e and s < q.end for s, e in taken)
+        ]
+        spans = exact_spans(
+            doc,
+            [(q.start, q.end) for q in found],
+            FIGURE_LABEL,
+        )
+        figures, percentages = [], []
+        for q, span in zip(found, spans, strict=True):
+            if q.type == "percentage":
+                span.label_ = PERCENT_LABEL
+            for attr in ("value", "unit", "kind", "qualifier", "low", "high", "change", "basis"):
+                setattr(span._, attr, getattr(q, attr))
+            span._.points = q.kind == "points"
+            (percentages if q.type == "percentage" else figures).append(span)
+        doc.spans[self.figures_key] = SpanGroup(doc, name=self.figures_key, spans=figures)
+        doc.spans[self.percentages_key] = SpanGroup(
+            doc, name=self.percentages_key, spans=percentages
+        )
+        return doc
+
+
+@Language.factory(
+    "zhjx_numbers",
+    default_config={
+        "figures_key": extensions.SPAN_KEYS["figure"],
+        "percentages_key": extensions.SPAN_KEYS["percentage"],
+        "skip_keys": [extensions.SPAN_KEYS["date"]],
+    },
+)
+def make_numbers(
+    nlp: Language,
+    name: str,
+    figures_key: str,
+    percentages_key: str,
+    skip_keys: list[str],
+) -> NumbersComponent:
+    """Create the figures and percentages component."""
+    return NumbersComponent(name, figures_key, percentages_key, tuple(skip_keys))

@@ -1,0 +1,174 @@
+"""From raw text or files to records: layout, the spaCy pipeline, raw offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from zhjx.extensions import SPAN_KEYS
+from zhjx.ingest import Article, decode, split_articles
+from zhjx.records import (
+    ArticleRecord,
+    DateRecord,
+    FigureRecord,
+    OrganizationRecord,
+    PercentageRecord,
+    Record,
+)
+
+
+def as_date(value: date | str | None) -> date | None:
+    """A publication date from a ``date``, an ISO string or None."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _nlp(nlp: Language | None) -> Language:
+    if nlp is not None:
+        return nlp
+    from zhjx.pipeline import load
+
+    return load()
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenized Doc for an article with its context set."""
+    doc = nlp.make_doc(article.text)
+    doc._.published = article.published
+    doc._.province = article.province
+    doc._.city = article.city
+    doc._.paper = article.paper
+    doc._.article_index = article.index
+    return doc
+
+
+def article_record(article: Article, name: str) -> ArticleRecord:
+    """The record of an article itself."""
+    return ArticleRecord(
+        doc=name,
+        text=article.body_text,
+        start=article.start,
+        end=article.end,
+        article=article.index,
+        headline=article.headline,
+        subheadline=article.subheadline,
+        kind=article.kind,
+        reporters=list(article.reporters),
+        place=article.place,
+        published=article.published,
+        published_source=article.published_source,
+        page=article.page,
+        paper=article.paper,
+    )
+
+
+def _span_record(rtype: str, span: Span, article: Article, name: str) -> Record:
+    start, end = article.raw_span(span.start_char, span.end_char)
+    common = dict(doc=name, text=span.text, start=start, end=end, article=article.index)
+    x = span._
+    if rtype == "organization":
+        return OrganizationRecord(**common, name=x.canonical or span.text, kind=x.kind or "other")
+    if rtype == "date":
+        return DateRecord(
+            **common,
+            value=x.value,
+            relative=bool(x.relative),
+            granularity=x.granularity or "day",
+            interval=x.interval,
+            reference=x.reference,
+        )
+    measured = dict(
+        value=x.value,
+        qualifier=x.qualifier or "exact",
+        low=x.low,
+        high=x.high,
+        change=x.change,
+        basis=x.basis,
+        subject=x.subject,
+        org=x.org,
+        period=x.period,
+    )
+    if rtype == "percentage":
+        return PercentageRecord(**common, **measured, points=bool(x.points))
+    return FigureRecord(**common, **measured, unit=x.unit or "", kind=x.kind)
+
+
+def doc_records(doc: Doc, article: Article, name: str) -> list[Record]:
+    """Records of the spans a pipeline put on ``doc``, with raw offsets, in text order."""
+    out: list[Record] = []
+    for rtype, key in SPAN_KEYS.items():
+        for span in doc.spans.get(key, []):
+            out.append(_span_record(rtype, span, article, name))
+    out.sort(key=lambda r: (r.start, r.end, r.type))
+    return out
+
+
+def extract_articles(
+    articles: list[Article], name: str, nlp: Language | None = None
+) -> list[Record]:
+    """Run the pipeline over a page's articles: article records, then their contents."""
+    nlp = _nlp(nlp)
+    records: list[Record] = []
+    docs = nlp.pipe(make_doc(nlp, a) for a in articles)
+    for article, doc in zip(articles, docs, strict=True):
+        records.append(article_record(article, name))
+        records.extend(doc_records(doc, article, name))
+    return records
+
+
+def extract(
+    text: str,
+    published: date | str | None = None,
+    *,
+    name: str = "<text>",
+    nlp: Language | None = None,
+) -> list[Record]:
+    """Records of one text (a page or an article) with offsets into ``text``."""
+    articles = split_articles(text, published=as_date(published), name=name)
+    return extract_articles(articles, name, nlp)
+
+
+def extract_file(
+    path: str | Path,
+    published: date | str | None = None,
+    *,
+    root: str | Path | None = None,
+    nlp: Language | None = None,
+) -> list[Record]:
+    """Records of one file; ``doc`` is its path relative to ``root`` (or its name)."""
+    path = Path(path)
+    name = path.relative_to(root).as_posix() if root else path.name
+    raw = decode(path.read_bytes(), str(path))
+    articles = split_articles(raw, published=as_date(published), name=str(path))
+    return extract_articles(articles, name, nlp)
+
+
+def iter_files(paths: Iterable[str | Path], pattern: str = "*") -> Iterator[tuple[Path, Path]]:
+    """``(file, root)`` pairs: files as given, folders walked recursively, sorted."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob(pattern)):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    yield f, p
+        else:
+            yield p, p.parent
+
+
+def extract_dir(
+    path: str | Path,
+    published: date | str | None = None,
+    *,
+    pattern: str = "*",
+    nlp: Language | None = None,
+) -> Iterator[Record]:
+    """Lazily yield the records of every file below ``path``."""
+    for file, root in iter_files([path], pattern):
+        yield from extract_file(file, published, root=root, nlp=nlp)

@@ -1,0 +1,1 @@
+"""Pure normalizers: text in, typed mentions out.  No spaCy here."""

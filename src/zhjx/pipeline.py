@@ -1,0 +1,50 @@
+"""Assembling the zhjx pipeline: ``spacy.blank("zh")`` with pkuseg plus the components."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import spacy
+from spacy.language import Language
+
+import zhjx.components  # noqa: F401  (registers the factories)
+from zhjx import extensions
+from zhjx.model import require_model
+
+#: The components of the default pipeline, in order.
+COMPONENTS: tuple[str, ...] = ("zhjx_organizations", "zhjx_dates", "zhjx_numbers", "zhjx_facts")
+
+_CONFIG = {"nlp": {"tokenizer": {"segmenter": "pkuseg"}}}
+
+
+def blank(model: str | Path | None = None) -> Language:
+    """``spacy.blank("zh")`` with the pkuseg segmenter loaded from the zhjx model cache."""
+    path = require_model(Path(model) if model else None)
+    nlp = spacy.blank("zh", config=_CONFIG)
+    nlp.tokenizer.initialize(pkuseg_model=str(path))
+    _upcast_weights(nlp)
+    return nlp
+
+
+def _upcast_weights(nlp: Language) -> None:
+    """spacy-pkuseg's Viterbi wants float64 weights; the cache stores float32."""
+    model = nlp.tokenizer.pkuseg_seg.model
+    if model.w.dtype != np.float64:
+        model.w = model.w.astype(np.float64)
+
+
+def build(model: str | Path | None = None, components: tuple[str, ...] = COMPONENTS) -> Language:
+    """A new pipeline with the given zhjx components."""
+    extensions.register()
+    nlp = blank(model)
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def load(model: str | None = None) -> Language:
+    """The default pipeline, built once a process."""
+    return build(model)
