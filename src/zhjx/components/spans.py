@@ -8,6 +8,7 @@ offsets, and span extension values (stored by character offsets) survive.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, SpanGroup
@@ -54,7 +55,7 @@ def ensure_boundaries(doc: Doc, offsets: Iterable[tuple[int, int]]) -> None:
             token = doc[i]
             text = token.text
             edges = [0, *points, len(text)]
-            orths = [text[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+            orths = [text[a:b] for a, b in itertools.pairwise(edges)]
             retok.split(token, orths, heads=[(token, k) for k in range(len(orths))])
     for key, items in saved.items():
         spans = [

@@ -9,7 +9,9 @@ import regex
 from zhjx.normalize.types import Quantity
 
 _MULT = {"万": Decimal(10000), "亿": Decimal(100000000), "": Decimal(1)}
-_RE = regex.compile(r"(?<![\p{Latin}\d.])(\d+(?:\.\d+)?)(万|亿|)(%|元|户|家|项|吨|个|所|笔|片|根|套|副)")
+_RE = regex.compile(
+    r"(?<![\p{Latin}\d.])(\d+(?:\.\d+)?)(万|亿|)(%|元|户|家|项|吨|个|所|笔|片|根|套|副)"
+)
 
 
 def find_quantities(text: str) -> list[Quantity]:
