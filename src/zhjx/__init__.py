@@ -4,7 +4,9 @@
 >>> records = zhjx.extract("本报太原3月29日讯 润滑油销售收入达7.71亿元。", published="2025-03-29")
 """
 
+from zhjx.display import render
 from zhjx.extract import extract, extract_dir, extract_file
+from zhjx.io.tables import to_dataframe
 from zhjx.model import ModelNotFoundError
 from zhjx.pipeline import build, load
 from zhjx.records import (
@@ -16,7 +18,6 @@ from zhjx.records import (
     Record,
     json_schema,
 )
-from zhjx.tables import to_dataframe
 
 __version__ = "0.1.0"
 
@@ -34,5 +35,6 @@ __all__ = [
     "extract_file",
     "json_schema",
     "load",
+    "render",
     "to_dataframe",
 ]

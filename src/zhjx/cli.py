@@ -1,4 +1,9 @@
-"""The ``zhjx`` command line."""
+"""The ``zhjx`` command line.
+
+Exit status: 0 when every file succeeded; 3 when some files failed (each is named on
+stderr and in the errors report beside OUT); 2 for a usage error; 4 when the
+segmentation model is missing (``zhjx setup`` fetches it).
+"""
 
 from __future__ import annotations
 
@@ -16,11 +21,14 @@ EXIT_USAGE = 2
 EXIT_SOME_FAILED = 3
 EXIT_NO_MODEL = 4
 
+FORMATS = ("jsonl", "csv", "parquet")
+RECORD_TYPES = ("article", "organization", "figure", "percentage", "date")
+
 
 def _cmd_setup(args: argparse.Namespace) -> int:
     dest = Path(args.dir) if args.dir else None
     path = model.provision(wheel=args.wheel, dest=dest, force=args.force)
-    print(f"pkuseg model ready at {path}", file=sys.stderr)
+    print(f"zhjx: pkuseg model ready at {path}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -32,49 +40,140 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    suffix = Path(args.output).suffix.lower().lstrip(".")
+    return suffix if suffix in FORMATS else "jsonl"
+
+
+def _types(value: str | None) -> frozenset[str] | None:
+    if not value:
+        return None
+    types = frozenset(t.strip() for t in value.split(",") if t.strip())
+    unknown = types - set(RECORD_TYPES)
+    if unknown:
+        raise ValueError(
+            f"unknown record type(s) for --types: {', '.join(sorted(unknown))} "
+            f"(choose from {', '.join(RECORD_TYPES)})"
+        )
+    return types
+
+
+def _resume_state(staging: Path) -> set[str]:
+    """Docs already complete in a staging JSONL; the last doc is redone (it may be cut)."""
+    if not staging.exists():
+        return set()
+    kept: list[str] = []
+    order: list[str] = []
+    with staging.open(encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                doc = json.loads(line)["doc"]
+            except (ValueError, KeyError, TypeError):
+                break  # a line cut by the interruption: stop here
+            if not order or order[-1] != doc:
+                order.append(doc)
+            kept.append(line)
+    done = set(order[:-1])
+    with staging.open("w", encoding="utf-8") as fh:
+        fh.writelines(line for line in kept if json.loads(line)["doc"] in done)
+    return done
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from zhjx.extract import as_date, extract_file, iter_files
-    from zhjx.pipeline import load
+    from zhjx.batch import Job, run
+    from zhjx.extract import as_date, walk
+    from zhjx.io.tables import read_jsonl, write_table
 
+    fmt = _format(args)
+    types = _types(args.types)
     published = as_date(args.published) if args.published else None
-    files = list(iter_files(args.paths, args.glob))
-    missing = [p for p in args.paths if not Path(p).exists()]
-    for p in missing:
-        print(f"zhjx: {p}: no such file or folder", file=sys.stderr)
-    started = time.perf_counter()
-    nlp = load()
+    if args.jobs < 1:
+        raise ValueError("--jobs takes a whole number of at least 1")
+    if not args.scheduler:
+        model.require_model()  # fail early, before walking folders
+
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out if fmt == "jsonl" else out.with_name(out.name + ".partial.jsonl")
     errors_path = out.with_name(out.name + ".errors.jsonl")
+    done = _resume_state(staging) if args.resume else set()
+    if not args.resume and staging.exists():
+        staging.unlink()
+
+    errors: list[dict[str, str]] = []
+    for p in args.paths:
+        if not Path(p).exists():
+            errors.append({"file": str(p), "error": f"{p}: no such file or folder"})
+            print(f"zhjx: error: {p}: no such file or folder", file=sys.stderr)
+    max_bytes = int(args.max_size * 1024 * 1024)
+    found, passed = walk([p for p in args.paths if Path(p).exists()], args.glob)
+    jobs = [Job(str(f), str(root), published, types, max_bytes) for f, root in found]
+    if passed:
+        suffixes = ", ".join(sorted({f.suffix or "(none)" for f in passed}))
+        print(
+            f"zhjx: passed over {len(passed)} files that are not pages ({suffixes}); "
+            "name them or use --glob to read them",
+            file=sys.stderr,
+        )
+    skipped = 0
+    if done:
+        from zhjx.batch import doc_name
+
+        todo = [j for j in jobs if doc_name(Path(j.path), Path(j.root)) not in done]
+        skipped = len(jobs) - len(todo)
+        jobs = todo
+
+    if args.scheduler:
+        from zhjx.scale.dask import extract_bag
+
+        summary = extract_bag(
+            [j.path for j in jobs], out, scheduler=args.scheduler, published=published
+        )
+        print(f"zhjx: {summary}", file=sys.stderr)
+        return EXIT_OK
+
+    started = time.perf_counter()
     counts: Counter[str] = Counter()
-    errors = [{"file": str(p), "error": "no such file or folder"} for p in missing]
-    with out.open("w", encoding="utf-8") as fh:
-        bar = tqdm(files, unit="file", disable=args.quiet, file=sys.stderr)
-        for path, root in bar:
-            try:
-                records = extract_file(path, published, root=root, nlp=nlp)
-            except Exception as exc:  # one bad file never stops the run
-                errors.append({"file": str(path), "error": str(exc)})
-                tqdm.write(f"zhjx: error: {exc}", file=sys.stderr)
+    chars = 0
+    bar = tqdm(total=len(jobs), unit="file", disable=args.quiet, file=sys.stderr, smoothing=0.1)
+    with staging.open("a", encoding="utf-8") as fh:
+        for result in run(jobs, args.jobs):
+            bar.update(1)
+            if result.error:
+                errors.append({"file": result.path, "error": result.error})
+                tqdm.write(f"zhjx: error: {result.error}", file=sys.stderr)
                 continue
-            for rec in records:
-                fh.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
-                counts[rec.type] += 1
+            fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in result.records))
+            fh.flush()
             counts["files"] += 1
+            counts["articles"] += result.articles
+            counts.update(r["type"] for r in result.records)
+            chars += result.chars
+            rate = chars / max(time.perf_counter() - started, 1e-9)
+            bar.set_postfix(articles=counts["articles"], chars_s=f"{rate:,.0f}", refresh=False)
+    bar.close()
+
+    if fmt != "jsonl":
+        write_table(read_jsonl(staging), out, fmt)
+        staging.unlink()
     if errors:
         with errors_path.open("w", encoding="utf-8") as eh:
             for err in errors:
                 eh.write(json.dumps(err, ensure_ascii=False) + "\n")
+    elif errors_path.exists():
+        errors_path.unlink()
+
     elapsed = time.perf_counter() - started
-    kinds = ", ".join(
-        f"{counts[t]} {t}" for t in ("organization", "figure", "percentage", "date") if counts[t]
-    )
+    kinds = ", ".join(f"{counts[t]} {t}s" for t in ("organization", "figure", "percentage", "date"))
+    resumed = f" ({skipped} files already done)" if skipped else ""
     print(
-        f"zhjx: {counts['files']} files, {counts['article']} articles, {kinds or 'no records'}; "
-        f"{len(errors)} errors; {elapsed:.1f}s -> {out}"
-        + (f" (errors in {errors_path})" if errors else ""),
+        f"zhjx: {counts['files']} files{resumed}, {counts['articles']} articles; {kinds}; "
+        f"{len(errors)} errors; {len(passed)} passed over; {elapsed:.1f}s -> {out}"
+        + (f"; errors listed in {errors_path}" if errors else ""),
         file=sys.stderr,
     )
     return EXIT_SOME_FAILED if errors else EXIT_OK
@@ -84,7 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``zhjx``."""
     parser = argparse.ArgumentParser(
         prog="zhjx",
-        description="Typed, normalized records with provenance from Chinese newspaper pages.",
+        description="Typed, normalized records with provenance from Chinese newspaper pages: "
+        "organizations, figures, percentages and dates, each pointing back to its "
+        "characters in the raw file.",
+        epilog="First run `zhjx setup` once to fetch the segmentation model. "
+        "Exit status of extract: 0 all files done, 3 some files failed (see the errors "
+        "report), 2 usage error, 4 model missing.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -92,7 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
         "setup",
         help="download and convert the pkuseg segmentation model (once)",
         description="Fetch the MIT-licensed pkuseg==0.0.25 wheel from PyPI with pip, "
-        f"unpack its mixed-domain model and convert it into the cache ({model.model_dir()}).",
+        "unpack its mixed-domain model and convert it into the cache "
+        f"({model.model_dir()}; set {model.ENV_VAR} to put it elsewhere).",
     )
     p.add_argument("--wheel", help="use this local pkuseg-0.0.25 wheel instead of downloading")
     p.add_argument("--dir", help=f"where to put the model (default: ${model.ENV_VAR} or the cache)")
@@ -102,13 +207,52 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "extract",
         help="extract records from files and folders of articles",
-        description="Walk files and folders of newspaper text and write one JSON record "
-        "a line (see docs/contract.md).",
+        description="Walk files and folders of newspaper text (UTF-8, GB18030, HTML) and "
+        "write one record a line: articles, organizations, figures, percentages and dates "
+        "(see docs/contract.md). Files that cannot be read are named on stderr and in "
+        "OUT.errors.jsonl; the run goes on.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file")
-    p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) for all")
-    p.add_argument("--glob", default="*", help="file name pattern inside folders (default: *)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (walked recursively)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the output file")
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from OUT's suffix, else jsonl)",
+    )
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date YYYY-MM-DD for every file (default: from the page, its "
+        "datelines, or a date in the file or folder name)",
+    )
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes")
+    p.add_argument(
+        "--types",
+        metavar="T,T",
+        help=f"only these record types (of {', '.join(RECORD_TYPES)})",
+    )
+    p.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help="read the files matching this pattern inside folders (default: pages by suffix: "
+        ".txt .text .htm .html .xhtml or none; others are counted and reported)",
+    )
+    p.add_argument(
+        "--resume", action="store_true", help="keep OUT's finished files and do the rest"
+    )
+    p.add_argument(
+        "--max-size",
+        type=float,
+        default=20,
+        metavar="MB",
+        help="files larger than this are reported, not read (default: 20)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (needs zhjx[dask]); OUT is a folder of Parquet parts",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)
 
@@ -128,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"zhjx: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("zhjx: interrupted; run again with --resume to finish", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -151,24 +151,42 @@ def extract_file(
     return extract_articles(articles, name, nlp)
 
 
-def iter_files(paths: Iterable[str | Path], pattern: str = "*") -> Iterator[tuple[Path, Path]]:
-    """``(file, root)`` pairs: files as given, folders walked recursively, sorted."""
+#: Files a folder walk reads by default; others are counted and reported, not read.
+PAGE_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".xhtml", ""})
+
+
+def walk(
+    paths: Iterable[str | Path], pattern: str | None = None
+) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """``(file, root)`` pairs to read and the files passed over, sorted.
+
+    Files named directly are always read.  In folders (walked recursively, hidden
+    files left out) ``pattern`` selects files; without one, pages by their suffix
+    (``.txt``, ``.html``, none …) are read and the others returned as passed over.
+    """
+    files: list[tuple[Path, Path]] = []
+    passed: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob(pattern)):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    yield f, p
-        else:
-            yield p, p.parent
+        if not p.is_dir():
+            files.append((p, p.parent))
+            continue
+        for f in sorted(p.rglob(pattern or "*")):
+            if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
+                continue
+            if pattern is None and f.suffix.lower() not in PAGE_SUFFIXES:
+                passed.append(f)
+            else:
+                files.append((f, p))
+    return files, passed
 
 
 def extract_dir(
     path: str | Path,
     published: date | str | None = None,
     *,
-    pattern: str = "*",
+    pattern: str | None = None,
     nlp: Language | None = None,
 ) -> Iterator[Record]:
-    """Lazily yield the records of every file below ``path``."""
-    for file, root in iter_files([path], pattern):
+    """Lazily yield the records of every page below ``path`` (see :func:`walk`)."""
+    for file, root in walk([path], pattern)[0]:
         yield from extract_file(file, published, root=root, nlp=nlp)

@@ -154,7 +154,8 @@ def json_schema() -> dict[str, Any]:
         )
         defs.update(schema.pop("$defs", {}))
         schema["properties"] = {"type": {"const": name}, **schema.get("properties", {})}
-        schema["required"] = ["doc", "type", *schema.get("required", [])]
+        required = [r for r in schema.get("required", []) if r not in ("doc", "type")]
+        schema["required"] = ["doc", "type", *required]
         schema["properties"]["doc"] = {"type": "string", "title": "Doc"}
         variants.append(schema)
     out: dict[str, Any] = {

@@ -1,0 +1,1 @@
+"""Output: records as JSONL, CSV, Parquet and pandas DataFrames."""

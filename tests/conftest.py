@@ -1,0 +1,30 @@
+"""Shared fixtures: the pipeline (loaded once), the sample corpus, the shared data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+PAGES = CORPUS / "pages"
+GOLD = CORPUS / "gold"
+SHARED = Path(os.environ.get("ZHJX_SHARED", ROOT.parent / "shared"))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path in ../shared, or skip the test with a clear message when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"public data not available: {path} is absent (set ZHJX_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default zhjx pipeline (loads the pkuseg model once per test session)."""
+    import zhjx
+
+    return zhjx.load()
