@@ -67,7 +67,7 @@ class Piece:
     @classmethod
     def raw(cls, raw: str, start: int = 0, end: int | None = None) -> Piece:
         """The piece of ``raw[start:end]`` as it stands."""
-        end = len(raw) if end is None else end
+        end = len(raw) if end is None else min(end, len(raw))
         offs = list(range(start, end))
         return cls(raw[start:end], offs, [o + 1 for o in offs])
 

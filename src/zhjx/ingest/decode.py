@@ -32,7 +32,8 @@ _PLAUSIBLE = regex.compile(
     r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u214f\u2150-\u218f\u2190-\u21ff"
     r"\u2200-\u22ff\u2460-\u24ff\u2500-\u257f\u25a0-\u25ff\u2600-\u26ff\u3000-\u303f"
     r"\u3040-\u30ff\u3100-\u312f\u3200-\u32ff\u3300-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-    r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u0370-\u03ff\u0400-\u04ff]"
+    r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u0370-\u03ff\u0400-\u04ff"
+    r"\U00020000-\U0003134f]"
 )
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
