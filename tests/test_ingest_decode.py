@@ -30,7 +30,9 @@ def test_gb18030_file(tmp_path):
     assert decode(path.read_bytes(), str(path)) == PAGE
 
 
-@pytest.mark.parametrize("text", ["本报讯", "短评", "省财政厅", "山西经济日报 2025年3月29日", "近10亿元"])
+@pytest.mark.parametrize(
+    "text", ["本报讯", "短评", "省财政厅", "山西经济日报 2025年3月29日", "近10亿元"]
+)
 def test_short_gbk_texts(text):
     # charset-normalizer alone reads the GB18030 bytes of 本报讯 as Big5
     assert decode(text.encode("gbk"), "short.txt") == text
@@ -41,7 +43,9 @@ def test_gb18030_four_byte_characters():
     assert decode(text.encode("gb18030"), "x.txt") == text
 
 
-@pytest.mark.parametrize("bom,enc", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+@pytest.mark.parametrize(
+    "bom,enc", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
+)
 def test_utf16_with_bom(bom, enc):
     assert decode(bom + PAGE.encode(enc), "u16.txt") == PAGE
 

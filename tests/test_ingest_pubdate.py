@@ -20,8 +20,14 @@ VIEWED = date(2026, 1, 27)
 
 
 def test_option_wins_over_everything():
-    p = resolve(option=date(2024, 5, 1), metadata="11-16", viewed=VIEWED, dateline=(3, 29),
-                years=[2025], name="2023-01-01.txt")
+    p = resolve(
+        option=date(2024, 5, 1),
+        metadata="11-16",
+        viewed=VIEWED,
+        dateline=(3, 29),
+        years=[2025],
+        name="2023-01-01.txt",
+    )
     assert (p.value, p.source) == (date(2024, 5, 1), "option")
 
 
@@ -39,7 +45,7 @@ def test_epaper_full_date_field():
 
 
 def test_header_date_alone_is_the_issue_date():
-    assert resolve(viewed=date(2025, 3, 29)) .source == "metadata"
+    assert resolve(viewed=date(2025, 3, 29)).source == "metadata"
 
 
 def test_dateline_with_page_years():

@@ -24,7 +24,10 @@ import codecs
 import regex
 
 HTML_SUFFIXES = (".htm", ".html", ".shtml", ".xhtml")
-_HTML_START = regex.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", regex.I | regex.S)
+_HTML_START = regex.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
+    regex.I | regex.S,
+)
 _META_CHARSET = regex.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", regex.I)
 # Characters a Chinese newspaper text is made of: ASCII, Latin-1 punctuation, general
 # punctuation, CJK symbols, CJK ideographs (with extension A), full-width forms, and so on.

@@ -80,7 +80,7 @@ def _drafts(seq: list[Item], convention: str, page: _Page) -> list[_Draft]:
             page.header.append(it)
             continue
         if it.kind == "caption":
-            if convention == "after" and furniture_after_body or convention == "before":
+            if (convention == "after" and furniture_after_body) or convention == "before":
                 close()
             elif cur.body:
                 close()
@@ -93,8 +93,10 @@ def _drafts(seq: list[Item], convention: str, page: _Page) -> list[_Draft]:
                     furniture_after_body = True
                 cur.furniture.append(it)
             else:
-                keeps = it.kind in ("byline", "names", "label") and cur.body and not any(
-                    f.kind in ("byline", "names") for f in cur.furniture
+                keeps = (
+                    it.kind in ("byline", "names", "label")
+                    and cur.body
+                    and not any(f.kind in ("byline", "names") for f in cur.furniture)
                 )
                 if cur.body and not keeps:
                     close()

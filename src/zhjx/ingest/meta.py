@@ -133,9 +133,7 @@ def _photo_credit() -> regex.Pattern[str]:
     cfg = _byline()
     name = f"{_surname_re()}\\p{{Han}}{{{cfg['name_min'] - 1},{cfg['name_max'] - 1}}}"
     names = f"{name}(?:[ 、，,]+{name}){{0,3}}"
-    return regex.compile(
-        f"[（(]?(?:{_role_re()}\\s*)?{names}\\s*(?:{photo})[）)]?$"
-    )
+    return regex.compile(f"[（(]?(?:{_role_re()}\\s*)?{names}\\s*(?:{photo})[）)]?$")
 
 
 def is_byline(line: str) -> bool:
@@ -155,9 +153,12 @@ def photo_credit(text: str) -> regex.Match[str] | None:
         return None
     # a credit follows a sentence end, a space, or opens with a bracket
     before = text[: m.start()].rstrip()
-    if m.group().startswith(("（", "(")) or not before or before[-1] in "。！？；…”）" or text[
-        m.start() - 1 : m.start()
-    ].isspace():
+    if (
+        m.group().startswith(("（", "("))
+        or not before
+        or before[-1] in "。！？；…”）"
+        or text[m.start() - 1 : m.start()].isspace()
+    ):
         return m
     return None
 
@@ -233,9 +234,7 @@ def _places() -> tuple[dict[str, str], list[str]]:
         prov = row["province"]
         for name in (prov, row["full"], row["capital"], *row["cities"]):
             index.setdefault(name, prov)
-            if name != prov and not name.endswith(("市", "省")) and name not in (
-                row["full"],
-            ):
+            if name != prov and not name.endswith(("市", "省")) and name not in (row["full"],):
                 index.setdefault(name + "市", prov)
     return index, sorted(index, key=len, reverse=True)
 
@@ -252,7 +251,7 @@ def is_city(place: str | None) -> bool:
     if not place:
         return False
     index = _places()[0]
-    return place in index and index[place] != place or place in ("北京", "天津", "上海", "重庆")
+    return (place in index and index[place] != place) or place in ("北京", "天津", "上海", "重庆")
 
 
 def province_in_name(name: str | None) -> tuple[str | None, str | None]:

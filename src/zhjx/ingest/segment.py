@@ -201,8 +201,10 @@ def _mark_captions(lines: list[Line]) -> None:
         if line.kind not in ("body", "byline") or meta.photo_credit(line.text) is None:
             continue
         j = i
-        while j - 1 >= 0 and lines[j - 1].kind == "body" and not (
-            ends_sentence(lines[j - 1].text) and not lines[j - 1].doubled
+        while (
+            j - 1 >= 0
+            and lines[j - 1].kind == "body"
+            and not (ends_sentence(lines[j - 1].text) and not lines[j - 1].doubled)
         ):
             j -= 1
         for k in range(j, i + 1):
@@ -267,8 +269,10 @@ def items(lines: list[Line], raw: str) -> list[Item]:
             continue
         if para:
             opens_dateline = meta.find_dateline(line.text) is not None
-            if not is_wrapped or opens_dateline or ends_sentence(para[-1].text) and (
-                _blank_between(lines, para[-1], line)
+            if (
+                not is_wrapped
+                or opens_dateline
+                or (ends_sentence(para[-1].text) and (_blank_between(lines, para[-1], line)))
             ):
                 flush_para()
         if not para and out and out[-1].kind == "para" and is_wrapped:
