@@ -343,3 +343,23 @@ def test_any_page_splits_without_error(chunks):
         check_offsets(raw, a)
         lo, hi = a.extent
         assert lo <= a.start < a.end <= hi
+
+
+ARCHIVE = """\
+全总致全国各族职工慰问信
+勉励广大职工发挥工人阶级主力军作用，为企业改革发展建功立业
+本报北京１月１日讯中华全国总工会今日发出《致全国各族职工慰问信》，向全国各族职工祝贺新年。慰问信说，过去的一年，广大职工在改革开放和现代化建设中作出了重要贡献，各级工会组织也做了大量工作，取得了明显成效。
+坚持深化企业改革
+慰问信指出，新的一年里，要坚持深化企业改革，继续推进国有企业改革和发展，努力实现三年目标，全面完成各项任务。
+"""
+
+
+def test_one_paragraph_a_line_without_blank_lines():
+    (a,) = split_articles(ARCHIVE, name="19980101.txt")
+    assert a.headline == "全总致全国各族职工慰问信"  # the clause with a comma is the subtitle
+    assert a.subheadline == "勉励广大职工发挥工人阶级主力军作用，为企业改革发展建功立业"
+    assert a.place == "北京"
+    assert a.published == date(1998, 1, 1)
+    # a section heading inside the body does not open a new article
+    assert "\n坚持深化企业改革\n" in a.body_text
+    check_offsets(ARCHIVE, a)

@@ -148,7 +148,14 @@ def _titles(draft: _Draft) -> tuple[Piece | None, list[Piece]]:
         heads, subs = [subs[0]], subs[1:]
     if not heads:
         return None, subs
-    best = max(range(len(heads)), key=lambda k: (len(heads[k].text.replace(" ", "")), k))
+
+    # the main headline: no comma (kickers and subtitles are phrased as clauses), then
+    # the longest (a kicker is shorter), then the last (a kicker stands above it)
+    def rank(k: int) -> tuple[bool, int, int]:
+        text = heads[k].text
+        return ("，" not in text and "," not in text, len(text.replace(" ", "")), k)
+
+    best = max(range(len(heads)), key=rank)
     return heads[best], [h for k, h in enumerate(heads) if k != best] + subs
 
 

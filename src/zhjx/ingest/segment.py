@@ -178,6 +178,9 @@ def classify(lines: list[Line]) -> None:
             and not continued_after(i)
         ):
             line.kind = "names"
+    if not wrapped(lines):
+        _classify_line_mode(lines)
+        return
     # pass 2: headlines (and kickers): isolated headline-shaped lines nobody continues
     for i, line in enumerate(lines):
         if (
@@ -189,6 +192,57 @@ def classify(lines: list[Line]) -> None:
             and not continued_after(i)
         ):
             line.kind = "headline"
+
+
+_MULTI_SENTENCE = regex.compile(r"[。！？!?]")
+
+
+def _title_like(line: Line) -> bool:
+    """A title line on a one-paragraph-a-line page: short, no sentence end inside."""
+    text = line.text
+    return (
+        line.kind == "body"
+        and len(text.replace(" ", "")) <= 40
+        and not _MULTI_SENTENCE.search(text)
+        and not ends_sentence(text)
+        and not _ENUMERATED.match(text)
+        and meta.find_dateline(text) is None
+    )
+
+
+def _classify_line_mode(lines: list[Line]) -> None:
+    """Headlines on a page with one paragraph a line (e-paper, archives).
+
+    Lines are paragraphs, so a title need not stand between blank lines.  Before the
+    first body paragraph every title-like line is a headline (or kicker/subtitle); after
+    it, a run of title-like lines is a new article's headline only when a dateline or a
+    byline follows it, else it is a section heading inside the body.
+    """
+    content = [ln for ln in lines if ln.kind not in ("blank", "nav", "banner")]
+    seen_body = False
+    k = 0
+    while k < len(content):
+        line = content[k]
+        if not _title_like(line):
+            if line.kind == "body":
+                seen_body = True
+            k += 1
+            continue
+        run_end = k
+        while run_end < len(content) and (
+            _title_like(content[run_end]) or content[run_end].kind == "subtitle"
+        ):
+            run_end += 1
+        nxt = content[run_end] if run_end < len(content) else None
+        opens = nxt is not None and (
+            nxt.kind in ("byline", "names", "field", "stamp")
+            or (nxt.kind == "body" and meta.find_dateline(nxt.text) is not None)
+        )
+        if not seen_body or opens:
+            for ln in content[k:run_end]:
+                if ln.kind == "body":
+                    ln.kind = "headline"
+        k = run_end
 
 
 def _is_subtitle(text: str) -> bool:
@@ -231,7 +285,10 @@ class Item:
 def wrapped(lines: list[Line]) -> bool:
     """Whether body lines are column-wrapped (OCR) rather than one paragraph a line."""
     lengths = [len(line.text) for line in lines if line.kind == "body"]
-    return bool(lengths) and median(lengths) <= 45
+    if not lengths:
+        return False
+    long_lines = sum(n > 60 for n in lengths)  # no newspaper column is this wide
+    return median(lengths) <= 45 and long_lines < 0.1 * len(lengths)
 
 
 def items(lines: list[Line], raw: str) -> list[Item]:
