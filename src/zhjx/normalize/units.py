@@ -1,0 +1,76 @@
+"""Unit words, measure words and currencies (data in ``patterns/numbers/units.jsonl``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from zhjx.resources import load_jsonl
+
+UNITS_FILE = "numbers/units.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One unit word: ``unit`` is 元 or an ISO code for money, else the word itself."""
+
+    word: str
+    kind: str  # money | count | measure | duration | multiple
+    unit: str
+    factor: Decimal = Decimal(1)
+    prefix: bool = False  # a currency name that may stand before the number (人民币3.14)
+    arabic_only: bool = False  # 角 毛 分: only after Arabic digits or in a compound amount
+    compound_only: bool = False  # 分: only inside a compound amount (3元4角5分)
+
+
+@cache
+def units() -> dict[str, Unit]:
+    """All unit words by their (folded) spelling."""
+    out = {}
+    for row in load_jsonl(UNITS_FILE):
+        word = row["word"]
+        out[word] = Unit(
+            word=word,
+            kind=row["kind"],
+            unit=row.get("unit", word),
+            factor=Decimal(row.get("factor", "1")),
+            prefix=bool(row.get("prefix")),
+            arabic_only=bool(row.get("arabic_only")),
+            compound_only=bool(row.get("compound_only")),
+        )
+    return out
+
+
+def _alternation(words: list[str]) -> str:
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        esc = regex.escape(w)
+        parts.append(esc + r"(?![A-Za-z])" if w[-1].isascii() and w[-1].isalpha() else esc)
+    return "|".join(parts)
+
+
+@cache
+def unit_re() -> regex.Pattern[str]:
+    """A unit word at a position (longest first)."""
+    return regex.compile(_alternation(list(units())))
+
+
+@cache
+def currency_prefix_re() -> regex.Pattern[str]:
+    """A currency name that may stand before the number, anchored at the end of a text."""
+    words = [w for w, u in units().items() if u.prefix]
+    return regex.compile(rf"(?:{_alternation(words)})[ ]{{0,2}}$")
+
+
+def currency_after_re() -> regex.Pattern[str]:
+    """A currency name right after a 元 amount (三万元欧元, 8亿元人民币)."""
+    return currency_after()
+
+
+@cache
+def currency_after() -> regex.Pattern[str]:
+    words = [w for w, u in units().items() if u.prefix]
+    return regex.compile(_alternation(words))
