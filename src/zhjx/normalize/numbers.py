@@ -133,33 +133,49 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     t = fold(text)
     blocked = _blocked_spans(t)
+    phrases = [(m.start(), m.end()) for m in Q.set_phrase_re().finditer(t)]
     out: list[Quantity] = []
-    last = 0
-    pos = 0
-    while True:
-        m = _next_candidate(t, pos)
-        if m is None:
-            break
+    last = pos = 0
+    while (m := _next_candidate(t, pos)) is not None:
         kind, mstart, mend = m
-        expr = None
-        if not _overlaps(blocked, mstart, mend):
-            expr = _percent_of(t, mstart, last) if kind == "of" else _expression(t, mstart, last)
-        if kind == "of" and expr is None and not _overlaps(blocked, mstart, mend):
-            pos = mend  # a fraction such as 三分之一: nothing, and nothing inside it
+        if _overlaps(blocked, mstart, mend):
+            pos = mend if kind == "of" else mstart + 1
             continue
+        if kind == "of":
+            expr = _percent_of(t, mstart, last)
+            if expr is None:  # a fraction such as 三分之一: nothing, and nothing inside it
+                pos = mend
+                continue
+        else:
+            expr = _expression(t, mstart, last)
+            if expr is not None and _inside(phrases, expr.n.start, expr.n.end):
+                expr = None
         if expr is None or expr.start < last:
             pos = mstart + 1
             continue
         if _overlaps(blocked, expr.n.start, expr.n.end) or not _keep(t, expr):
             pos = max(expr.n.end, mstart + 1)
             continue
-        out.append(_quantity(text, t, expr))
+        out.append(_quantity(text, expr))
         last = pos = expr.end
     return out
 
 
+def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+@cache
+def _half_re() -> regex.Pattern[str]:
+    """半 as a number: 半小时, 半个月, 半折 (not 上半年, 一半, 大半)."""
+    return regex.compile(r"(?<![上下前后大多一过夜对减折])半(?=[ ]*[\p{Han}])")
+
+
 def _next_candidate(t: str, pos: int) -> tuple[str, int, int] | None:
     core = _core_re().search(t, pos)
+    half = _half_re().search(t, pos, core.start() if core else len(t))
+    if half is not None:
+        core = half
     of = _percent_of_re().search(t, pos)
     if of is not None and (core is None or of.start() <= core.start()):
         return "of", of.start(), of.end()
@@ -174,7 +190,6 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def _blocked_spans(t: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _blocked_re().finditer(t)]
-    spans += [(m.start(), m.end()) for m in Q.set_phrase_re().finditer(t)]
     unit = U.unit_re()
     for m in _latin_after_re().finditer(t):
         # a Latin unit right after a number is a unit, not a code (35mg, 3.4kg)
@@ -189,16 +204,32 @@ def _blocked_spans(t: str) -> list[tuple[int, int]]:
 
 
 def _read_number(t: str, i: int) -> _Num | None:
+    if t.startswith("半", i):
+        return _Num(i, i + 1, "半", Numeral(HALF))
     m = _core_re().match(t, i)
     if m is None:
         return None
-    core = regex.sub(r"\s+", "", m["num"])
-    num = parse_numeral(core)
+    end = m.end()
+    # 2.3千克, 一百千瓦: a unit that starts with 千/百 takes it from the numeral
+    if t[end - 1] in "千百":
+        u = U.unit_re().match(t, end - 1)
+        if u and len(u[0]) > 1 and end - 1 > m.start("num"):
+            end -= 1
+    # the longest prefix that is a well-formed numeral (五十千 -> 五十)
+    num = None
+    while end > m.start("num"):
+        core = regex.sub(r"\s+", "", t[m.start("num") : end])
+        num = parse_numeral(core)
+        if num is not None:
+            break
+        end -= 1
+        while end > m.start("num") and t[end - 1] == " ":
+            end -= 1
     if num is None:
         return None
     if m["sign"]:
         num = Numeral(-num.value, _neg(num.high), _neg(num.low), num.vague, num.arabic, True)
-    n = _Num(m.start(), m.end(), core, num)
+    n = _Num(m.start(), end, core, num)
     # 500余万, 十多万: 多/余 then a magnitude
     x = regex.compile(r"[ ]{0,2}([多余])[ ]{0,2}([万亿]+)").match(t, n.end)
     if x and not num.vague:
@@ -282,6 +313,9 @@ def _measure(t: str, n: _Num) -> _Expr | None:
                     e.value += digit.value
                     e.end = extra.end()
             return e
+    if t.startswith("折", j) and n.core == "半":
+        e.value = Decimal(5)
+        return _as_percent(e, j + 1, TEN)
     if t.startswith("折", j) and not n.num.vague and 0 < n.num.value < 100:
         after = t[j + 1 : j + 2]
         if not after or after not in ctx["zhe_not_percent"]:
@@ -290,6 +324,13 @@ def _measure(t: str, n: _Num) -> _Expr | None:
     if t.startswith("倍", j):
         e.end, e.unit, e.kind, e.unit_word = j + 1, "倍", "multiple", "倍"
         return e
+    # 两个半小时: 个半 before the unit
+    m = regex.compile(r"个半").match(t, j)
+    if m and n.core != "半" and not n.num.vague:
+        found = U.match_unit(t, m.end())
+        if found and found[0].kind in ("duration", "measure"):
+            e.value += HALF
+            return _as_unit(t, e, *found)
     # 3个多月: 多/余 between 个 and the unit
     m = regex.compile(r"个([多余])(月|小时|钟头|星期|工作日|季度)").match(t, j)
     if m:
@@ -298,14 +339,14 @@ def _measure(t: str, n: _Num) -> _Expr | None:
         if u:
             e.qualifier = "over"
             return _as_unit(t, e, u, word, m.end())
-    m = U.unit_re().match(t, j)
-    if m:
-        u = U.units()[m[0]]
+    found = U.match_unit(t, j)
+    if found:
+        u, word, end = found
         if u.compound_only:
             return e
         if u.arabic_only and not (n.num.arabic or _CAPITALS & set(n.core)):
             return e
-        return _as_unit(t, e, u, m[0], m.end())
+        return _as_unit(t, e, u, word, end)
     return e
 
 
@@ -383,14 +424,16 @@ def _range(t: str, e: _Expr) -> None:
     n2 = _read_number(t, m.end())
     if n2 is None or n2.num.vague or n2.num.low is not None:
         return
-    e2 = _measure(t, n2)
-    if e2 is None:
-        return
-    between = None
-    if sep in ("与", "和") or sep in ("到", "至"):
-        between = regex.compile(r"[ ]*之?间").match(t, e2.end)
-        if sep in ("与", "和") and not between:
+    between = regex.compile(r"[ ]*之?间").match(t, n2.end)
+    if between:
+        e2 = _Expr(n2.start, n2.end, n2, value=n2.num.value)
+    else:
+        e2 = _measure(t, n2)
+        if e2 is None:
             return
+        between = regex.compile(r"[ ]*之?间").match(t, e2.end)
+    if sep in ("与", "和") and not between:
+        return
     if e.unit_word and e2.unit_word and (e.unit, e.type) != (e2.unit, e2.type):
         return
     if e.type == "percentage" and e2.type != "percentage":
@@ -614,10 +657,12 @@ def _keep(t: str, e: _Expr) -> bool:
     if e.ranged or e.qualified or n.inside or n.num.vague or "vague" in e.notes:
         return _plausible(e)
     single = len(core) == 1 and not core.isdigit()
+    if core == "半" and not (e.unit_word or e.type == "percentage"):
+        return False
     if e.type == "percentage":
         return True
     if e.unit_word:
-        if single and core in _MAGS:
+        if single and core in "百千万亿":
             return False  # 万家, 千年, 百年: set phrases unless a bound makes a number
         if core in ("一", "壹") and e.kind == "count":
             return False  # 一个, 一批, 一项: an article, not a count
@@ -636,9 +681,11 @@ def _bare_ok(t: str, e: _Expr) -> bool:
     core = n.core
     negative = n.num.value < 0
     if not n.num.arabic:
-        if len(core) < 2 or not (n.num.magnitude or "点" in core or negative):
+        if (len(core) < 2 and not negative) or not (
+            n.num.magnitude or "点" in core or negative
+        ):
             return False
-        return not (_magnitude_only(core) and len(core) == 1)
+        return negative or not (_magnitude_only(core) and len(core) == 1)
     digits = regex.sub(r"\D", "", core)
     if regex.search(r"[,，]", core):
         return True
@@ -666,7 +713,7 @@ def _bare_ok(t: str, e: _Expr) -> bool:
     return True
 
 
-def _quantity(text: str, t: str, e: _Expr) -> Quantity:
+def _quantity(text: str, e: _Expr) -> Quantity:
     low, high = e.low, e.high
     if not e.ranged and low is None and high is None:
         if e.qualifier in ("over", "at_least"):

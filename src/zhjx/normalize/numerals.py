@@ -21,8 +21,8 @@ from functools import cache
 import regex
 
 # Traditional and variant characters that matter for numbers, mapped one to one.
-_TRAD = "萬億兩點個負幾參叄陸貳貮鐘時塊圓幣臺噸釐鎊韓盧圓圜拾佰仟"
-_SIMP = "万亿两点个负几叁叁陆贰贰钟时块圆币台吨厘镑韩卢圆圆十百千"
+_TRAD = "萬億兩點個負幾參叄陸貳貮鐘時塊圓幣臺噸釐鎊韓盧圓圜拾佰仟雙對隻場項條張頭戶筆輛歲畝錢餘數來約與間過達週門層處種類級組隊節冊"
+_SIMP = "万亿两点个负几叁叁陆贰贰钟时块圆币台吨厘镑韩卢圆圆十百千双对只场项条张头户笔辆岁亩钱余数来约与间过达周门层处种类级组队节册"
 
 
 @cache
@@ -68,12 +68,16 @@ BIG = {"万": 10**4, "亿": 10**8}
 TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
 
 CN_DIGIT_CLASS = "零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖"
+_NO_LIANG = CN_DIGIT_CLASS.replace("两", "")
 CN_MAG_CLASS = "十百千万亿廿卅卌"
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:，\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # One numeral: Arabic numbers, Chinese digits and magnitudes, 点 before a digit, 几/多/余
 # between magnitudes (十几万, 三十一万多亿), 个 in 两个亿, spaces between Chinese parts.
+# 两 is a digit at the start, after 一 (一两个) and before a magnitude (两千两百); after a
+# numeral otherwise it is the weight unit (三十两, 九两半).
 _ATOM = (
-    rf"(?:{ARABIC}|[{CN_DIGIT_CLASS}{CN_MAG_CLASS}]|点(?=[ ]{{0,2}}[{CN_DIGIT_CLASS}\d])"
+    rf"(?:{ARABIC}|[{_NO_LIANG}{CN_MAG_CLASS}]"
+    rf"|(?<![{_NO_LIANG}{CN_MAG_CLASS}\d])两|(?<=一)两|两(?=[ ]{{0,2}}[十百千万亿])|点(?=[ ]{{0,2}}[{CN_DIGIT_CLASS}\d])"
     rf"|几(?=[ ]{{0,2}}[十百千万亿])|(?<=[{CN_DIGIT_CLASS}{CN_MAG_CLASS}])几"
     rf"|(?<=[{CN_MAG_CLASS}])[多余](?=[万亿])|(?<=[{CN_DIGIT_CLASS}])个(?=亿))"
 )

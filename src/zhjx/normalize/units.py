@@ -24,6 +24,7 @@ class Unit:
     prefix: bool = False  # a currency name that may stand before the number (人民币3.14)
     arabic_only: bool = False  # 角 毛 分: only after Arabic digits or in a compound amount
     compound_only: bool = False  # 分: only inside a compound amount (3元4角5分)
+    not_before: str = ""  # next characters that make the word start another word (本报)
 
 
 @cache
@@ -40,6 +41,7 @@ def units() -> dict[str, Unit]:
             prefix=bool(row.get("prefix")),
             arabic_only=bool(row.get("arabic_only")),
             compound_only=bool(row.get("compound_only")),
+            not_before=row.get("not_before", ""),
         )
     return out
 
@@ -54,8 +56,19 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def unit_re() -> regex.Pattern[str]:
-    """A unit word at a position (longest first)."""
+    """A unit word at a position (longest first); see :func:`match_unit`."""
     return regex.compile(_alternation(list(units())))
+
+
+def match_unit(text: str, pos: int) -> tuple[Unit, str, int] | None:
+    """The unit word at ``pos``: ``(unit, word as matched, end)``, or None."""
+    m = unit_re().match(text, pos)
+    if m is None:
+        return None
+    u = units()[m[0]]
+    if u.not_before and text[m.end() : m.end() + 1] in set(u.not_before):
+        return None
+    return u, m[0], m.end()
 
 
 @cache
@@ -65,12 +78,8 @@ def currency_prefix_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{_alternation(words)})[ ]{{0,2}}$")
 
 
-def currency_after_re() -> regex.Pattern[str]:
-    """A currency name right after a 元 amount (三万元欧元, 8亿元人民币)."""
-    return currency_after()
-
-
 @cache
 def currency_after() -> regex.Pattern[str]:
+    """A currency name right after a 元 amount (三万元欧元, 8亿元人民币)."""
     words = [w for w, u in units().items() if u.prefix]
     return regex.compile(_alternation(words))
