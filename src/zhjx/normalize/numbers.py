@@ -50,7 +50,9 @@ _SP = r"[ ]*"
 
 @cache
 def _core_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?:(?<![\d.])(?P<sign>[-负])[ ]?)?(?P<num>{NUMERAL})")
+    return regex.compile(
+        rf"(?:(?<![\d.])(?P<sign>[-负])[ ]?)?(?<![\d.A-Za-z])(?P<num>{NUMERAL})"
+    )
 
 
 @cache
@@ -65,6 +67,7 @@ def _blocked_re() -> regex.Pattern[str]:
         r"(?<![\d.])(?:1[5-9]|20)\d\d\.\d{1,2}\.\d{1,2}(?!\d)",  # 2026-01-27, 2025.3.29
         rf"(?<![\d.])\d{{1,2}}-\d{{1,2}}(?![\d.%])(?!{_SP}(?:{unit}|%|个百分点))",  # 11-16
         r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",  # 14:30
+        rf"\d+(?:\.\d+)?{_SP}[∶:]{_SP}\d+(?:\.\d+)?",  # ratios 1∶8
         r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)",  # 0351-4048888
         r"(?<!\d)400-?\d{3}-?\d{4}(?!\d)",
         r"(?<![\d.])1[3-9]\d{9}(?!\d)",  # mobile numbers
@@ -139,7 +142,7 @@ def find_quantities(text: str) -> list[Quantity]:
     while (m := _next_candidate(t, pos)) is not None:
         kind, mstart, mend = m
         if _overlaps(blocked, mstart, mend):
-            pos = mend if kind == "of" else mstart + 1
+            pos = max([mstart + 1] + [b for a, b in blocked if a < mend and mstart < b])
             continue
         if kind == "of":
             expr = _percent_of(t, mstart, last)
@@ -151,7 +154,9 @@ def find_quantities(text: str) -> list[Quantity]:
             if expr is not None and _inside(phrases, expr.n.start, expr.n.end):
                 expr = None
         if expr is None or expr.start < last:
-            pos = mstart + 1
+            # a digit string (一九九七, 二〇〇二) is skipped whole, not read from inside
+            digits = kind == "core" and regex.fullmatch(rf"[{CN_DIGIT_CLASS}]{{2,}}", t[mstart:mend])
+            pos = mend if digits else mstart + 1
             continue
         if _overlaps(blocked, expr.n.start, expr.n.end) or not _keep(t, expr):
             pos = max(expr.n.end, mstart + 1)
@@ -215,6 +220,9 @@ def _read_number(t: str, i: int) -> _Num | None:
         u = U.unit_re().match(t, end - 1)
         if u and len(u[0]) > 1 and end - 1 > m.start("num"):
             end -= 1
+    run = regex.sub(r"\s+", "", t[m.start("num") : end])
+    if regex.fullmatch(rf"[{CN_DIGIT_CLASS}]{{2,}}", run) and parse_numeral(run) is None:
+        return None  # a digit string (一九九七): no number inside it either
     # the longest prefix that is a well-formed numeral (五十千 -> 五十)
     num = None
     while end > m.start("num"):
@@ -294,7 +302,9 @@ def _measure(t: str, n: _Num) -> _Expr | None:
     j = _skip_spaces(t, n.end)
     ctx = Q.contexts()
     if t.startswith("%", j):
-        return _as_percent(e, j + 1, HUNDRED / HUNDRED)
+        return _as_percent(e, j + 1, Decimal(1))
+    if t.startswith("‰", j):
+        return _as_percent(e, j + 1, Decimal("0.1"))
     m = regex.compile(r"个?百分点").match(t, j)
     if m:
         _as_percent(e, m.end(), Decimal(1))
@@ -635,12 +645,14 @@ def _keep(t: str, e: _Expr) -> bool:
                 return False
     if not e.unit_word and e.type == "figure":
         for w in ctx["enumerator_after"]:
-            if num_after.lstrip(" ").startswith(w):
+            if num_after.lstrip(" ").startswith(w) or after.lstrip(" ").startswith(w):
                 return False
     elif before.endswith("第"):
         return False
     if e.type == "figure" and e.unit_word in ("日", "号"):
-        if n.num.arabic or t[max(0, n.start - 3) : n.start].rstrip(" ").endswith("月"):
+        # 二日, 20日: in a newspaper the day of a month, unless 为期/历时 … make it a duration
+        head = t[max(0, e.start - 3) : e.start].rstrip(" ")
+        if n.num.arabic or not any(head.endswith(w) for w in ctx["day_duration_before"]):
             return False
     if e.kind == "duration":
         if regex.match(r"[ ]*(?:以来|来)", after):
@@ -664,8 +676,10 @@ def _keep(t: str, e: _Expr) -> bool:
     if e.unit_word:
         if single and core in "百千万亿":
             return False  # 万家, 千年, 百年: set phrases unless a bound makes a number
-        if core in ("一", "壹") and e.kind == "count":
-            return False  # 一个, 一批, 一项: an article, not a count
+        if core in ("一", "壹") and (e.kind == "count" or e.unit_word == "块"):
+            return False  # 一个, 一批, 一项, 一块: an article, not a count
+        if single and core in _CAPITALS and e.kind != "money":
+            return False  # 大陆人次, 队伍: a financial capital alone is a word, not a number
         return True
     return _bare_ok(t, e)
 
@@ -708,7 +722,9 @@ def _bare_ok(t: str, e: _Expr) -> bool:
     nxt = t[n.end : n.end + 1]
     if prev and (regex.match(rf"[{_CJK[1:-1]}\w（(【\[/#№]", prev) and prev != "_"):
         return False
-    if nxt and (regex.match(r"[\w、.．)）\]】/:：]", nxt)):
+    if nxt and (regex.match(r"[\w、.．)）\]】/:：·”’\"']", nxt)):
+        return False
+    if prev and prev in "“‘\"'·":
         return False
     return True
 

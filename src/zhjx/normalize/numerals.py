@@ -158,6 +158,8 @@ def _below(toks: list[str], unit: int) -> Decimal:
     value = head * big
     if not right:
         return value
+    if right[0] in ("百", "千"):
+        raise _Fail  # 千百万: two magnitudes with no digit between
     if right[0] in ("零", "〇"):
         rest = right[1:]
         if not rest:
