@@ -45,14 +45,13 @@ HALF = Decimal("0.5")
 _CAPITALS = set("壹贰叁肆伍陆柒捌玖")
 _MAGS = "十百千万亿"
 _CJK = r"\p{Han}"
+_VAGUE_SHU_AFTER = "达有了近上约逾的在是为和与及等超"  # 数 after these is "several" (达数百家)
 _SP = r"[ ]*"
 
 
 @cache
 def _core_re() -> regex.Pattern[str]:
-    return regex.compile(
-        rf"(?:(?<![\d.])(?P<sign>[-负])[ ]?)?(?<![\d.A-Za-z])(?P<num>{NUMERAL})"
-    )
+    return regex.compile(rf"(?:(?<![\d.])(?P<sign>[-负])[ ]?)?(?<![\d.A-Za-z])(?P<num>{NUMERAL})")
 
 
 @cache
@@ -155,7 +154,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 expr = None
         if expr is None or expr.start < last:
             # a digit string (一九九七, 二〇〇二) is skipped whole, not read from inside
-            digits = kind == "core" and regex.fullmatch(rf"[{CN_DIGIT_CLASS}]{{2,}}", t[mstart:mend])
+            digits = kind == "core" and regex.fullmatch(
+                rf"[{CN_DIGIT_CLASS}]{{2,}}", t[mstart:mend]
+            )
             pos = mend if digits else mstart + 1
             continue
         if _overlaps(blocked, expr.n.start, expr.n.end) or not _keep(t, expr):
@@ -254,6 +255,8 @@ def _read_number(t: str, i: int) -> _Num | None:
         if x and _unit_or_end(t, x.end()):
             n.inside = "over" if x[1] else "about"
             n.end = x.end()
+    if num.vague and n.inside is None:
+        n.inside = "about" if core[:1] in ("几", "数") else "over"  # 几十万 / 十几万
     suffix = regex.search(r"[万亿]+$", core)
     n.mag_suffix = suffix[0] if suffix else ""
     return n
@@ -265,7 +268,7 @@ def _neg(v: Decimal | None) -> Decimal | None:
 
 def _unit_or_end(t: str, i: int) -> bool:
     j = _skip_spaces(t, i)
-    if j >= len(t) or not regex.match(rf"[\p{{Han}}A-Za-z\d%]", t[j]):
+    if j >= len(t) or not regex.match(r"[\p{Han}A-Za-z\d%]", t[j]):
         return True
     return bool(U.unit_re().match(t, j) or t.startswith("个", j) or t[j] in "%万亿")
 
@@ -368,6 +371,9 @@ def _as_percent(e: _Expr, end: int, scale: Decimal) -> _Expr:
     return e
 
 
+_HALF_AFTER = regex.compile(r"半(?![\p{Han}])|半(?=[的了后内以多时过就才到至，。；、])")
+
+
 def _as_unit(t: str, e: _Expr, u: U.Unit, word: str, end: int) -> _Expr:
     e.end, e.unit, e.kind, e.unit_word = end, u.unit, u.kind, word
     scale = u.factor
@@ -378,7 +384,9 @@ def _as_unit(t: str, e: _Expr, u: U.Unit, word: str, end: int) -> _Expr:
     if u.kind == "money" and u.unit == "元" and u.factor == 1:
         _money_tail(t, e)
     elif u.kind in ("measure", "duration") and not e.n.num.vague:
-        m = regex.compile(r"半(?![\p{Han}])|半(?=[的了后内以多时过就才到至，。；、])").match(t, e.end)
+        m = regex.compile(r"半(?![\p{Han}])|半(?=[的了后内以多时过就才到至，。；、])").match(
+            t, e.end
+        )
         if m and e.low is None:
             e.value += HALF
             e.end = m.end()
@@ -400,7 +408,7 @@ def _money_tail(t: str, e: _Expr) -> None:
     pos = e.end
     added = Decimal(0)
     for sub, factor in (("[角毛]", Decimal("0.1")), ("分", Decimal("0.01"))):
-        m = regex.compile(rf"[ ]*([{CN_DIGIT_CLASS}\d])[ ]*{sub}").match(t, pos)
+        m = regex.compile(rf"[ ]*零?([{CN_DIGIT_CLASS}\d])[ ]*{sub}").match(t, pos)
         if m:
             d = parse_numeral(m[1])
             if d is not None:
@@ -425,7 +433,7 @@ def _money_tail(t: str, e: _Expr) -> None:
 
 def _range(t: str, e: _Expr) -> None:
     """Join ``e`` with a second number after 至/到/—/-/~ or in X与Y之间."""
-    if e.n.num.low is not None and e.n.num.high is not None or e.n.inside:
+    if (e.n.num.low is not None and e.n.num.high is not None) or e.n.inside:
         return
     m = _range_sep_re().match(t, e.end)
     if not m:
@@ -502,7 +510,11 @@ def _before(t: str, e: _Expr, floor: int) -> None:
         head = head[:-2]
     if head.endswith("数") and _magnitude_only(e.n.core) and not e.ranged:
         before = head[-2:-1]
-        if not before or not regex.match(_CJK, before) or before in "达有了近上约逾的在是为和与及等超":
+        if (
+            not before
+            or not regex.match(_CJK, before)
+            or before in "达有了近上约逾的在是为和与及等超"
+        ):
             e.low, e.high = e.value * 2, e.value * 9
             e.value = e.low
             e.qualifier, s = "about", s - 1
@@ -591,7 +603,7 @@ def _after(t: str, e: _Expr) -> None:
         q = Q.qualifier_words("after")[m[0]]
         if m[0] in ("多", "余"):
             return
-        if e.qualifier == "exact" or not e.qualified and e.qualifier == q:
+        if e.qualifier == "exact" or (not e.qualified and e.qualifier == q):
             e.qualifier = q
         e.notes.add("after")
     # 大于X并小于Y: a closed range from two bounds
@@ -695,9 +707,7 @@ def _bare_ok(t: str, e: _Expr) -> bool:
     core = n.core
     negative = n.num.value < 0
     if not n.num.arabic:
-        if (len(core) < 2 and not negative) or not (
-            n.num.magnitude or "点" in core or negative
-        ):
+        if (len(core) < 2 and not negative) or not (n.num.magnitude or "点" in core or negative):
             return False
         return negative or not (_magnitude_only(core) and len(core) == 1)
     digits = regex.sub(r"\D", "", core)
@@ -729,6 +739,15 @@ def _bare_ok(t: str, e: _Expr) -> bool:
     return True
 
 
+def _clean(d: Decimal | None) -> Decimal | None:
+    """``771000000`` not ``771000000.00``; ``0.1`` not ``0.10``."""
+    if d is None:
+        return None
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d.normalize()
+
+
 def _quantity(text: str, e: _Expr) -> Quantity:
     low, high = e.low, e.high
     if not e.ranged and low is None and high is None:
@@ -746,12 +765,12 @@ def _quantity(text: str, e: _Expr) -> Quantity:
         end=e.end,
         text=text[e.start : e.end],
         type="percentage" if e.type == "percentage" else "figure",
-        value=e.value,
+        value=_clean(e.value),  # type: ignore[arg-type]
         unit="%" if e.type == "percentage" else e.unit,
         kind=kind,
         qualifier=e.qualifier,  # type: ignore[arg-type]
-        low=low,
-        high=high,
+        low=_clean(low),
+        high=_clean(high),
         change=e.change,  # type: ignore[arg-type]
         basis=e.basis,
     )
@@ -759,14 +778,27 @@ def _quantity(text: str, e: _Expr) -> Quantity:
 
 def _percent_of(t: str, i: int, floor: int = 0) -> _Expr | None:
     """百分之三十 (30), 千分之一 (0.1), 万分之四 (0.04); other fractions give None."""
+    e = _percent_of_core(t, i)
+    if e is None:
+        return None
+    m = _range_sep_re().match(t, e.end)
+    if m and m["sep"] not in ("与", "和"):
+        e2 = _percent_of_core(t, m.end())
+        if e2 is not None and e.value <= e2.value:
+            e.low, e.high, e.end, e.ranged = e.value, e2.value, e2.end, True
+    _before(t, e, floor)
+    _after(t, e)
+    return e
+
+
+def _percent_of_core(t: str, i: int) -> _Expr | None:
     m = _percent_of_re().match(t, i)
     if m is None:
         return None
     den_text = regex.sub(r"\s+", "", m["den"])
-    if regex.fullmatch(r"[一壹]?[百千万亿]+", den_text):
-        den = parse_numeral(den_text)
-    else:
+    if not regex.fullmatch(r"[一壹]?[百千万亿]+", den_text):
         return None
+    den = parse_numeral(den_text)
     num_text = regex.sub(r"\s+", "", m["num"])
     num = parse_numeral(num_text)
     if den is None or num is None or den.value < 100 or num.low is not None:
@@ -780,6 +812,4 @@ def _percent_of(t: str, i: int, floor: int = 0) -> _Expr | None:
     n = _Num(m.start(), m.end(), num_text, num)
     e = _Expr(m.start(), m.end(), n, type="percentage", value=value, kind="percent", unit="%")
     e.unit_word = "%"
-    _before(t, e, floor)
-    _after(t, e)
     return e

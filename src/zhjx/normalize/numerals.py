@@ -21,8 +21,14 @@ from functools import cache
 import regex
 
 # Traditional and variant characters that matter for numbers, mapped one to one.
-_TRAD = "萬億兩點個負幾參叄陸貳貮鐘時塊圓幣臺噸釐鎊韓盧圓圜拾佰仟雙對隻場項條張頭戶筆輛歲畝錢餘數來約與間過達週門層處種類級組隊節冊"
-_SIMP = "万亿两点个负几叁叁陆贰贰钟时块圆币台吨厘镑韩卢圆圆十百千双对只场项条张头户笔辆岁亩钱余数来约与间过达周门层处种类级组队节册"
+_TRAD = (
+    "萬億兩點個負幾參叄陸貳貮鐘時塊圓幣臺噸釐鎊韓盧圓圜拾佰仟"
+    "雙對隻場項條張頭戶筆輛歲畝錢餘數來約與間過達週門層處種類級組隊節冊"
+)
+_SIMP = (
+    "万亿两点个负几叁叁陆贰贰钟时块圆币台吨厘镑韩卢圆圆十百千"
+    "双对只场项条张头户笔辆岁亩钱余数来约与间过达周门层处种类级组队节册"
+)
 
 
 @cache
@@ -77,7 +83,9 @@ ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:，\d{3})+(?:\.\d+)?|\d+(?:
 # numeral otherwise it is the weight unit (三十两, 九两半).
 _ATOM = (
     rf"(?:{ARABIC}|[{_NO_LIANG}{CN_MAG_CLASS}]"
-    rf"|(?<![{_NO_LIANG}{CN_MAG_CLASS}\d])两|(?<=一)两|两(?=[ ]{{0,2}}[十百千万亿])|点(?=[ ]{{0,2}}[{CN_DIGIT_CLASS}\d])"
+    rf"|(?<![{_NO_LIANG}{CN_MAG_CLASS}\d])两|(?<=一)两|两(?=[ ]{{0,2}}[十百千万亿])"
+    rf""
+    rf"|点(?=[ ]{{0,2}}[{CN_DIGIT_CLASS}\d])"
     rf"|几(?=[ ]{{0,2}}[十百千万亿])|(?<=[{CN_DIGIT_CLASS}{CN_MAG_CLASS}])几"
     rf"|(?<=[{CN_MAG_CLASS}])[多余](?=[万亿])|(?<=[{CN_DIGIT_CLASS}])个(?=亿))"
 )
@@ -247,8 +255,10 @@ def _parse(s: str) -> Numeral | None:
     point = toks.index("点") if "点" in toks else len(toks)
     for i in range(point - 1):
         a, b = toks[i], toks[i + 1]
-        if a in DIGITS and b in DIGITS and (
-            _NEXT.get(DIGITS[a]) == DIGITS[b] or (i == 0 and a + b == "三五")
+        if (
+            a in DIGITS
+            and b in DIGITS
+            and (_NEXT.get(DIGITS[a]) == DIGITS[b] or (i == 0 and a + b == "三五"))
         ):
             if point < len(toks):
                 return None
@@ -266,7 +276,7 @@ def _parse(s: str) -> Numeral | None:
             low = _value(toks[: i - 1] + toks[i + 1 :])
             high = _value([*toks[:i], "九", *toks[i + 1 :]])
         elif i == 0:
-            if i + 1 >= len(toks) or toks[i + 1] not in SMALL and toks[i + 1] not in BIG:
+            if i + 1 >= len(toks) or (toks[i + 1] not in SMALL and toks[i + 1] not in BIG):
                 return None
             low = _value([*toks[:i], "二", *toks[i + 1 :]])
             high = _value([*toks[:i], "九", *toks[i + 1 :]])
@@ -289,11 +299,20 @@ def _parse(s: str) -> Numeral | None:
 def parse_fraction(s: str) -> Decimal | None:
     """``三分之一``, ``1/3``, ``百分之五`` as a Decimal ratio (``1/3`` to 28 digits)."""
     s = fold(s).replace(" ", "")
-    m = regex.fullmatch(r"(.+?)(?:分之|/)(.+)", s)
-    if not m:
-        return None
-    den = parse_numeral(m[1]) if m[1] not in ("百", "千", "万") else Numeral(_value([m[1]]))
-    num = parse_numeral(m[2])
+    m = regex.fullmatch(r"(.+?)分之(.+)", s)
+    if m:
+        den_text, num_text = m[1], m[2]
+    else:
+        m = regex.fullmatch(r"(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)", s)
+        if not m:
+            return None
+        num_text, den_text = m[1], m[2]
+    den = (
+        parse_numeral(den_text)
+        if den_text not in ("百", "千", "万")
+        else Numeral(_value([den_text]))
+    )
+    num = parse_numeral(num_text)
     if den is None or num is None or den.value == 0 or den.low is not None or num.low is not None:
         return None
     return num.value / den.value

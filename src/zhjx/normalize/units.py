@@ -25,6 +25,7 @@ class Unit:
     arabic_only: bool = False  # 角 毛 分: only after Arabic digits or in a compound amount
     compound_only: bool = False  # 分: only inside a compound amount (3元4角5分)
     not_before: str = ""  # next characters that make the word start another word (本报)
+    count_before_noun: bool = False  # 块: money unless a noun follows (7块地板砖)
 
 
 @cache
@@ -42,6 +43,7 @@ def units() -> dict[str, Unit]:
             arabic_only=bool(row.get("arabic_only")),
             compound_only=bool(row.get("compound_only")),
             not_before=row.get("not_before", ""),
+            count_before_noun=bool(row.get("count_before_noun")),
         )
     return out
 
@@ -66,9 +68,15 @@ def match_unit(text: str, pos: int) -> tuple[Unit, str, int] | None:
     if m is None:
         return None
     u = units()[m[0]]
-    if u.not_before and text[m.end() : m.end() + 1] in set(u.not_before):
+    nxt = text[m.end() : m.end() + 1]
+    if u.not_before and nxt and nxt in u.not_before:
         return None
+    if u.count_before_noun and regex.match(r"\p{Han}", nxt) and nxt not in _MONEY_NEXT:
+        u = Unit(u.word, "count", u.word)
     return u, m[0], m.end()
+
+
+_MONEY_NEXT = set("钱零一二两三四五六七八九半毛角以左多余的")
 
 
 @cache
