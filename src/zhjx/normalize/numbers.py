@@ -57,14 +57,12 @@ def _core_re() -> regex.Pattern[str]:
 @cache
 def _blocked_re() -> regex.Pattern[str]:
     """Spans that hold numbers but no quantity: URLs, codes, dates, times, phones."""
-    unit = U.unit_re().pattern
     parts = [
         r"(?:https?://|www\.)[\x21-\x7e]+",
         r"[\w.+-]+@[\w-]+\.[\w.]+",
         r"[A-Za-z][A-Za-z_]*[\d][\w.-]*",  # ZB1605, B12, V2.1, Web3.0
         r"(?<![\d.])(?:1[5-9]|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?|/\d{1,2}(?:/\d{1,2})?)(?!\d)",
         r"(?<![\d.])(?:1[5-9]|20)\d\d\.\d{1,2}\.\d{1,2}(?!\d)",  # 2026-01-27, 2025.3.29
-        rf"(?<![\d.])\d{{1,2}}-\d{{1,2}}(?![\d.%])(?!{_SP}(?:{unit}|%|个百分点))",  # 11-16
         r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",  # 14:30
         rf"\d+(?:\.\d+)?{_SP}[∶:]{_SP}\d+(?:\.\d+)?",  # ratios 1∶8
         r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)",  # 0351-4048888
@@ -74,6 +72,9 @@ def _blocked_re() -> regex.Pattern[str]:
         rf"(?<![\d.])\d{{1,2}}{_SP}月(?:份|{_SP}\d{{1,2}}{_SP}[日号])?",  # 3月, 3月29日
     ]
     return regex.compile("|".join(f"(?:{p})" for p in parts))
+
+
+_MONTH_DAY = regex.compile(r"(?<![\d.-])(\d{1,2})-(\d{1,2})(?![\d.])")
 
 
 @cache
@@ -196,6 +197,15 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def _blocked_spans(t: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _blocked_re().finditer(t)]
+    for m in _MONTH_DAY.finditer(t):
+        # 11-16: a month and day, unless a unit or percent follows (1-2个月, 5-8%)
+        j = _skip_spaces(t, m.end())
+        if (
+            int(m[1]) <= 12
+            and int(m[2]) <= 31
+            and not (U.match_unit(t, j) or t.startswith(("%", "个百分点", "‰"), j))
+        ):
+            spans.append((m.start(), m.end()))
     unit = U.unit_re()
     for m in _latin_after_re().finditer(t):
         # a Latin unit right after a number is a unit, not a code (35mg, 3.4kg)
