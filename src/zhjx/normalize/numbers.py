@@ -139,7 +139,8 @@ def find_quantities(text: str) -> list[Quantity]:
     phrases = [(m.start(), m.end()) for m in Q.set_phrase_re().finditer(t)]
     out: list[Quantity] = []
     last = pos = 0
-    while (m := _next_candidate(t, pos)) is not None:
+    ofs = [(m.start(), m.end()) for m in _percent_of_re().finditer(t)]
+    while (m := _next_candidate(t, pos, ofs)) is not None:
         kind, mstart, mend = m
         if _overlaps(blocked, mstart, mend):
             pos = max([mstart + 1] + [b for a, b in blocked if a < mend and mstart < b])
@@ -178,14 +179,14 @@ def _half_re() -> regex.Pattern[str]:
     return regex.compile(r"(?<![上下前后大多一过夜对减折])半(?=[ ]*[\p{Han}])")
 
 
-def _next_candidate(t: str, pos: int) -> tuple[str, int, int] | None:
+def _next_candidate(t: str, pos: int, ofs: list[tuple[int, int]]) -> tuple[str, int, int] | None:
     core = _core_re().search(t, pos)
     half = _half_re().search(t, pos, core.start() if core else len(t))
     if half is not None:
         core = half
-    of = _percent_of_re().search(t, pos)
-    if of is not None and (core is None or of.start() <= core.start()):
-        return "of", of.start(), of.end()
+    of = next(((a, b) for a, b in ofs if a >= pos), None)
+    if of is not None and (core is None or of[0] <= core.start()):
+        return "of", of[0], of[1]
     if core is None:
         return None
     return "core", core.start(), core.end()
@@ -568,10 +569,14 @@ def _blocked_qualifier(h: str, m: regex.Match[str]) -> bool:
     return bool(prev) and prev in blockers.get(m[0], "")
 
 
+@cache
+def _distant_words() -> tuple[str, ...]:
+    return tuple(sorted(Q.qualifier_words("distant"), key=len, reverse=True))
+
+
 def _distant_bound(head: str) -> str | None:
-    words = Q.qualifier_words("distant")
     table = Q.qualifier_words("before")
-    for w in sorted(words, key=len, reverse=True):
+    for w in _distant_words():
         k = head.rfind(w)
         if k >= 0:
             gap = head[k + len(w) :]
@@ -581,10 +586,7 @@ def _distant_bound(head: str) -> str | None:
 
 
 def _change(head: str, e: _Expr, ctx: dict) -> None:
-    inc = "|".join(sorted(map(regex.escape, ctx["change_increase"]), key=len, reverse=True))
-    dec = "|".join(sorted(map(regex.escape, ctx["change_decrease"]), key=len, reverse=True))
-    bases = "|".join(sorted(map(regex.escape, ctx["bases"]), key=len, reverse=True))
-    m = _change_re(inc, dec, bases).search(head)
+    m = _change_re().search(head)
     if not m:
         return
     if m["inc"] in ("多",) or m["dec"] in ("少",):
@@ -598,7 +600,12 @@ def _change(head: str, e: _Expr, ctx: dict) -> None:
 
 
 @cache
-def _change_re(inc: str, dec: str, bases: str) -> regex.Pattern[str]:
+def _change_re() -> regex.Pattern[str]:
+    ctx = Q.contexts()
+    inc, dec, bases = (
+        "|".join(sorted(map(regex.escape, ctx[k]), key=len, reverse=True))
+        for k in ("change_increase", "change_decrease", "bases")
+    )
     return regex.compile(
         rf"(?:(?P<basis>{bases}|(?:比|较)\d{{4}}年(?:同期)?)(?:分别|均|也|还|又)?)?"
         rf"(?:(?P<inc>{inc})|(?P<dec>{dec}))(?:了|达)?[ ]*$"
