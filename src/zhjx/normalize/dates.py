@@ -155,6 +155,9 @@ class _Grammar:
             rf"(?P<fl>前|头|頭|最后|最後){S}(?P<n>{COUNT}){S}"
             rf"(?P<u>天|日|(?:个|個){S}(?:周|週|星期|礼拜|禮拜)|周|週|(?:个|個)?{S}月)"
         )
+        self.nth_weekday = regex.compile(
+            rf"(?:第{S}(?P<n>{COUNT})|(?P<last>最后|最後)(?:{S}一)?){S}(?:个|個)?{S}{WEEK}(?P<wd>[一二三四五六日天])"
+        )
         self.day_range = regex.compile(
             rf"(?P<d1>{DNUM}){S}(?:{conn}){S}(?P<d2>{DNUM}){S}[日号號]"
         )
@@ -163,7 +166,7 @@ class _Grammar:
         self.rel_other = regex.compile(rf"(?P<w>{W.alternation(rel_other)})")
         # numeric dates
         self.ymd = regex.compile(
-            r"(?<![\dA-Za-z.\-/])(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
+            r"(?<![\dA-Za-z./])(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
             r"(?![\dA-Za-z]|[.\-/]\d)"
         )
         self.dmy = regex.compile(
@@ -171,8 +174,8 @@ class _Grammar:
         )
         self.ymd8 = regex.compile(r"(?<![\dA-Za-z.\-/])(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?![\dA-Za-z])")
         self.ym = regex.compile(
-            rf"(?<![\dA-Za-z.\-/])(?P<y>(?:1[89]|20)\d{{2}})(?P<s>[-/.])(?P<m>\d{{2}})"
-            rf"(?![\dA-Za-z%]|[.\-/]\d|{S}[{self.unit_block}])"
+            rf"(?<![\dA-Za-z./])(?P<y>(?:1[89]|20)\d{{2}})(?P<s>[-/.])(?P<m>\d{{2}})"
+            rf"(?![\dA-Za-z%]|\.\d|{S}[{self.unit_block}])"
         )
         self.md = regex.compile(
             r"(?<![\dA-Za-z.\-/])(?P<m>\d{2})-(?P<d>\d{2})(?![\dA-Za-z.\-/%:]|\p{Han})"
@@ -182,7 +185,7 @@ class _Grammar:
             rf"(?:{S}(?P<yu>年度|年))?(?![\d.%])"
         )
         self.bare_year = regex.compile(
-            r"(?<![\dA-Za-z.\-/%])(?P<y>(?:19|20)\d{2})"
+            r"(?<![\dA-Za-z./%])(?P<y>(?:19|20)\d{2})"
             r"(?=$|[，。；、,;:：)）」』”\"\]】》!?！？]|\s)"
         )
         # relative spans
@@ -507,6 +510,20 @@ class _Reader:
         cands = [s for y in range(self.ref.year - 1, self.ref.year + 2) if (s := make(y)) is not None]
         return nearest(cands, self.ref), True
 
+    def _month_year(self, mo: int, ctx: _Hit | None) -> tuple[int | None, bool]:
+        """The year of a bare month: the range's first date's, or the nearest to the reference."""
+        if ctx is not None and ctx.lo is not None:
+            y = ctx.lo.year
+            return (y + 1 if date(y, mo, 1) < ctx.lo.replace(day=1) else y), False
+        if self.ref is None:
+            return None, False
+        here = self.ref.year * 12 + self.ref.month - 1
+        best = min(
+            range(self.ref.year - 1, self.ref.year + 2),
+            key=lambda y: (abs(y * 12 + mo - 1 - here), y * 12 + mo - 1 > here),
+        )
+        return best, True
+
     def _after_year(
         self, p: int, k: int, year: int | None, yrel: bool, has_year: bool, ctx: _Hit | None
     ) -> _Hit | None:
@@ -681,8 +698,7 @@ class _Reader:
                     return replace(hit, relative=rel, used_ref=hit.used_ref or used)
         # the month alone, or a part or a week of it
         if y is None and not has_year:
-            span, used_n = self._resolve_year(None, False, lambda yy: month_span(yy, mo), ctx)
-            y = span[0].year if span else None
+            y, used_n = self._month_year(mo, ctx)
             used = used or used_n
         whole = _span_hit(
             p, mend, month_span(y, mo) if y is not None else None, gran="month", ws="month",
@@ -695,6 +711,11 @@ class _Reader:
                 hit = self._month_part(p, pm.end(), part, y, mo, rel)
                 return replace(hit, used_ref=used or rel)
         if y is not None:
+            wm = self._m(g.nth_weekday, k)
+            if wm:
+                hit = self._nth_weekday(p, wm, y, mo, rel, used)
+                if hit is not None:
+                    return hit
             wm = self._m(g.nth_week, k)
             if wm:
                 span = self._nth_week(date(y, mo, 1), read_int(wm["n"]))
@@ -707,6 +728,22 @@ class _Reader:
                 if hit is not None:
                     return replace(hit, used_ref=used)
         return whole
+
+    def _nth_weekday(self, p: int, m, y: int, mo: int, rel: bool, used: bool) -> _Hit | None:
+        """第二个星期一, 最后一个周五 of a month."""
+        wd = self.g.week_days[m["wd"]] - 1
+        if m["last"]:
+            last = date(y, mo, month_len(y, mo))
+            d = last - timedelta(days=(last.weekday() - wd) % 7)
+        else:
+            n = read_int(m["n"])
+            if not n or n > 5:
+                return None
+            first = date(y, mo, 1)
+            d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+            if d.month != mo:
+                return None
+        return _span_hit(p, m.end(), day_span(d), relative=rel, used_ref=used)
 
     def _hao_ok(self, dm) -> bool:
         return dm["du"] == "日" or not self._not_before(dm.end(), self.g.hao_block)
