@@ -116,6 +116,7 @@ class _Grammar:
         )
         self.year_block = tuple(blockers["year_not_before"])
         self.hao_block = blockers["hao_not_before"]
+        self.hao_follow = blockers["hao_may_precede"]
         self.unit_block = blockers["bare_number_not_before"]
         self.year_parts = W.parts_of("year")
         self.month_parts = W.parts_of("month")
@@ -146,7 +147,8 @@ class _Grammar:
         self.year_part = regex.compile(rf"(?P<p>{year_part_words})")
         self.month_part = regex.compile(rf"(?P<p>{month_part_words})")
         self.bare_part = regex.compile(
-            rf"(?<![{CN_CHARS}\d年月])(?P<p>{W.alternation(list(self.bare_parts))})"
+            rf"(?<![{CN_CHARS}\d年月{blockers['bare_part_not_after']}])"
+            rf"(?P<p>{W.alternation(list(self.bare_parts))})"
         )
         self.nth_week = regex.compile(
             rf"第{S}(?P<n>{COUNT}){S}(?:个|個)?{S}(?:周|週|星期|礼拜|禮拜)(?![{WEEK_NOT_BEFORE}])"
@@ -177,8 +179,9 @@ class _Grammar:
             rf"(?<![\dA-Za-z./])(?P<y>(?:1[89]|20)\d{{2}})(?P<s>[-/.])(?P<m>\d{{2}})"
             rf"(?![\dA-Za-z%]|\.\d|{S}[{self.unit_block}])"
         )
+        md_block = self.unit_block + "公平立度岁歲年天小分秒周週月日号號时時层層栋棟届屆"
         self.md = regex.compile(
-            r"(?<![\dA-Za-z.\-/])(?P<m>\d{2})-(?P<d>\d{2})(?![\dA-Za-z.\-/%:]|\p{Han})"
+            rf"(?<![\dA-Za-z.\-/])(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\dA-Za-z.\-/%:]|{S}[{md_block}])"
         )
         self.year_range = regex.compile(
             rf"(?<![\dA-Za-z.\-/])(?P<y1>\d{{4}}){S}(?:年{S})?(?:{conn}){S}(?P<y2>\d{{4}})"
@@ -194,9 +197,9 @@ class _Grammar:
             rf"(?P<pre>最近|(?<![接将將靠临臨附亲親邻鄰])近|过去|過去|以往){S}(?P<n>{COUNT}){S}{unit}"
             rf"(?:{S}(?:以来|以來|来|來))?"
         )
-        self.prev = regex.compile(rf"(?<![年月日\d{CN_CHARS}])(?P<pre>前|上){S}(?P<n>{COUNT}){S}{unit}")
+        self.prev = regex.compile(rf"(?<![\d{CN_CHARS}{blockers['prev_not_after']}])(?P<pre>前|上){S}(?P<n>{COUNT}){S}{unit}")
         self.next = regex.compile(
-            rf"(?P<pre>未来|未來|今后|今後|接下来|接下來|(?<![年月日\d{CN_CHARS}])(?:后|後|下))"
+            rf"(?P<pre>未来|未來|今后|今後|接下来|接下來|(?<![年月日\d{CN_CHARS}余餘剩留之以然而落午前一])(?:后|後|下))"
             rf"{S}(?P<n>{COUNT}){S}{unit}"
         )
         self.ago = regex.compile(
@@ -212,11 +215,11 @@ class _Grammar:
         shifts = W.alternation(list(self.week_shifts))
         counters = W.alternation(week["counters"])
         self.week = regex.compile(
-            rf"(?P<sh>{shifts}){S}(?:{counters})?{S}{WEEK}(?![{WEEK_NOT_BEFORE}])"
+            rf"(?<![一以之留余餘剩])(?P<sh>{shifts}){S}(?:{counters})?{S}{WEEK}(?![{WEEK_NOT_BEFORE}])"
             rf"(?:{S}(?P<end>末)|{S}(?:{WEEK})?(?P<wd>[一二三四五六日天]))?"
         )
         self.weekday = regex.compile(
-            rf"(?<![每隔\d{CN_CHARS}个個上下这這本今])(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天])"
+            rf"(?<![每隔{CN_CHARS}个個上下这這本今])(?:(?<!\d)(?:周|週)|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])"
             rf"(?![{WEEK_NOT_BEFORE}])"
         )
         self.weekday_run = regex.compile(rf"{S}(?:{conn}|、|和|及|与){S}{WEEK}[一二三四五六日天]")
@@ -261,6 +264,13 @@ class _Reader:
     def _not_before(self, pos: int, chars: str) -> bool:
         return pos < len(self.t) and self.t[pos] in chars
 
+    def _rel_ok(self, r: W.Relative, start: int, end: int) -> bool:
+        """Whether a relative word stands as one (not 然后天津, 日本年轻人, 十来年)."""
+        if r.not_before and self._not_before(end, r.not_before):
+            return False
+        before = self.t[start - 1] if start else ""
+        return not (before and (before in r.not_after or before in CN_CHARS + "几幾多数數"))
+
     def _year_value(self, m) -> tuple[int | None, bool, bool] | None:
         """(year, relative, strong) of a year match, or None when it is no year."""
         if m["ya"]:
@@ -290,7 +300,7 @@ class _Reader:
                 return None
             return n, False, "零" in m["yd"] or "〇" in m["yd"]
         r = self.g.relatives[m["yr"]]
-        if r.not_before and self._not_before(m.end(), r.not_before):
+        if not self._rel_ok(r, m.start(), m.end()):
             return None
         return (self.ref.year + r.offset if self.ref else None), True, True
 
@@ -305,7 +315,10 @@ class _Reader:
             if m is None:
                 break
             p = m.start()
-            hit = self._at(p)
+            try:
+                hit = self._at(p)
+            except (ValueError, OverflowError):  # a calendar edge (year 0, 9999-12-31 + 1)
+                hit = None
             if hit is None or hit.end <= p:
                 pos = p + 1
                 continue
@@ -479,6 +492,8 @@ class _Reader:
         m = self._m(g.rel_other, p)
         if m:
             r = g.relatives[m["w"]]
+            if not self._rel_ok(r, m.start(), m.end()):
+                return None
             if self.ref is None:
                 return _Hit(m.start(), m.end(), relative=True, gran=r.unit)
             if r.unit == "day":
@@ -650,6 +665,8 @@ class _Reader:
         used = False
         if m["mr"]:
             r = g.relatives[m["mr"]]
+            if not self._rel_ok(r, m.start(), m.end()):
+                return None
             rel = True
             if self.ref is None or (has_year and year is None):
                 return _Hit(p, m.end(), gran="month", ws="month", we="month", relative=True)
@@ -697,6 +714,9 @@ class _Reader:
                 if hit is not None:
                     return replace(hit, relative=rel, used_ref=hit.used_ref or used)
         # the month alone, or a part or a week of it
+        bare_cn = not has_year and m["m"] and not m["m"].isdigit()
+        if bare_cn and ctx is None and not self._bare_cn_month_ok(mend):
+            return None
         if y is None and not has_year:
             y, used_n = self._month_year(mo, ctx)
             used = used or used_n
@@ -745,6 +765,13 @@ class _Reader:
                 return None
         return _span_hit(p, m.end(), day_span(d), relative=rel, used_ref=used)
 
+    def _bare_cn_month_ok(self, end: int) -> bool:
+        """三月 alone is a month only before a non-Han character or a month word (not 一月节食)."""
+        if end >= len(self.t):
+            return True
+        nxt = self.t[end]
+        return not regex.match(r"\p{Han}", nxt) or nxt in "份的中底末初里裏间間起以至到和与與、上下第之前后後旬"
+
     def _hao_ok(self, dm) -> bool:
         return dm["du"] == "日" or not self._not_before(dm.end(), self.g.hao_block)
 
@@ -774,6 +801,10 @@ class _Reader:
         m = self._m(self.g.day, p)
         if m is None or not self._hao_ok(m):
             return None
+        if m["du"] != "日" and m.end() < len(self.t):
+            nxt = self.t[m.end()]
+            if regex.match(r"\p{Han}", nxt) and nxt not in self.g.hao_follow:
+                return None
         d = read_int(m["d"])
         if not d or not 1 <= d <= 31:
             return None
@@ -809,6 +840,14 @@ class _Reader:
                 continue
             if ref is None:
                 best = _Hit(p, m.end(), relative=True, gran="period", point=False)
+                continue
+            if how == "prev" and m["pre"] == "前" and m["u"][-1] == "月":
+                # 前4个月: the year's first months (of last year when they have not passed)
+                y = ref.year if n < ref.month else ref.year - 1
+                if n > 12:
+                    continue
+                best = _span_hit(p, m.end(), month_span(y, 1, n), gran="period", ws="month",
+                                 we="month", point=False, relative=True, used_ref=True)
                 continue
             hit = self._relative_span(p, m.end(), how, n, m["u"][-1], m["dir"] if how == "ago" else "")
             if hit is not None:
@@ -984,7 +1023,7 @@ class _Reader:
                 c = (ref_year - 1) // 100 + (0 if m["c"] == "上" else 1)
             else:
                 c = read_int(m["cn"]) or 0
-            if not 1 <= c <= 30:
+            if not 2 <= c <= 30:
                 return None
             return _span_hit(p, m.end(), year_span((c - 1) * 100, c * 100 - 1), gran="period",
                              ws="year", we="year", point=False, relative=m["c"] in ("上", "本"),

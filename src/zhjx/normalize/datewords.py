@@ -19,6 +19,7 @@ class Relative:
     unit: str
     offset: int
     not_before: str = ""
+    not_after: str = ""
 
 
 @dataclass(frozen=True, slots=True)

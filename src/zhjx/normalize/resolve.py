@@ -93,6 +93,11 @@ def iso(day: date, level: str) -> str:
 def value_of(span: Interval, point: bool, start_level: str, end_level: str) -> str:
     """The contract value of a span: one ISO unit for a point, else ``START/END``."""
     start, end = span
+    if start_level == end_level and (
+        (start_level == "year" and year_span(start.year) == span)
+        or (start_level == "month" and month_span(start.year, start.month) == span)
+    ):
+        point = True
     if point:
         return iso(start, start_level)
     if end_level == "day":
