@@ -28,7 +28,7 @@ from functools import cache
 import regex
 
 from zhjx.normalize import datewords as W
-from zhjx.normalize.datenum import CN_CHARS, CN_DIGIT_CHARS, is_digitwise, read_int
+from zhjx.normalize.datenum import CN_CHARS, CN_DIGIT_CHARS, read_int
 from zhjx.normalize.resolve import (
     Interval,
     add_months,
@@ -134,7 +134,9 @@ class _Grammar:
             rf"|(?P<yr>{W.alternation(rel_year)})"
         )
         self.de = regex.compile(rf"{S}的?{S}")
-        self.month_range = regex.compile(rf"(?P<m1>{MNUM}){S}(?:月{S})?(?:{conn}){S}(?P<m2>{MNUM}){S}月份?")
+        self.month_range = regex.compile(
+            rf"(?P<m1>{MNUM}){S}(?:月{S})?(?:{conn}){S}(?P<m2>{MNUM}){S}月份?"
+        )
         self.month = regex.compile(
             rf"(?P<m>{MNUM}){S}月份?(?!{S}[度亮球饼餅嫂子票薪])|(?P<mr>{W.alternation(rel_month)})"
             rf"|(?P<mf>首月)|第{S}(?P<mn>{MNUM}){S}(?:个|個){S}月"
@@ -160,9 +162,7 @@ class _Grammar:
         self.nth_weekday = regex.compile(
             rf"(?:第{S}(?P<n>{COUNT})|(?P<last>最后|最後)(?:{S}一)?){S}(?:个|個)?{S}{WEEK}(?P<wd>[一二三四五六日天])"
         )
-        self.day_range = regex.compile(
-            rf"(?P<d1>{DNUM}){S}(?:{conn}){S}(?P<d2>{DNUM}){S}[日号號]"
-        )
+        self.day_range = regex.compile(rf"(?P<d1>{DNUM}){S}(?:{conn}){S}(?P<d2>{DNUM}){S}[日号號]")
         self.day = regex.compile(rf"(?P<d>{DNUM}){S}(?P<du>[日号號])")
         self.bare_day = regex.compile(rf"(?P<d>{DNUM})(?![\d.%]|{S}[{self.unit_block}])")
         self.rel_other = regex.compile(rf"(?P<w>{W.alternation(rel_other)})")
@@ -174,7 +174,9 @@ class _Grammar:
         self.dmy = regex.compile(
             r"(?<![\dA-Za-z.\-/:])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.])"
         )
-        self.ymd8 = regex.compile(r"(?<![\dA-Za-z.\-/])(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?![\dA-Za-z])")
+        self.ymd8 = regex.compile(
+            r"(?<![\dA-Za-z.\-/])(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?![\dA-Za-z])"
+        )
         self.ym = regex.compile(
             rf"(?<![\dA-Za-z./])(?P<y>(?:1[89]|20)\d{{2}})(?P<s>[-/.])(?P<m>\d{{2}})"
             rf"(?![\dA-Za-z%]|\.\d|{S}[{self.unit_block}])"
@@ -192,12 +194,17 @@ class _Grammar:
             r"(?=$|[，。；、,;:：)）」』”\"\]】》!?！？]|\s)"
         )
         # relative spans
-        unit = rf"(?P<u>年|天|日|(?:个|個){S}月|(?:个|個)?{S}(?:周|週|星期|礼拜|禮拜)|(?:个|個)?{S}季度)"
+        unit = (
+            rf"(?P<u>年|天|日|(?:个|個){S}月|(?:个|個)?{S}(?:周|週|星期|礼拜|禮拜)"
+            rf"|(?:个|個)?{S}季度)"
+        )
         self.recent = regex.compile(
             rf"(?P<pre>最近|(?<![接将將靠临臨附亲親邻鄰])近|过去|過去|以往){S}(?P<n>{COUNT}){S}{unit}"
             rf"(?:{S}(?:以来|以來|来|來))?"
         )
-        self.prev = regex.compile(rf"(?<![\d{CN_CHARS}{blockers['prev_not_after']}])(?P<pre>前|上){S}(?P<n>{COUNT}){S}{unit}")
+        self.prev = regex.compile(
+            rf"(?<![\d{CN_CHARS}{blockers['prev_not_after']}])(?P<pre>前|上){S}(?P<n>{COUNT}){S}{unit}"
+        )
         self.next = regex.compile(
             rf"(?P<pre>未来|未來|今后|今後|接下来|接下來|(?<![年月日\d{CN_CHARS}余餘剩留之以然而落午前一])(?:后|後|下))"
             rf"{S}(?P<n>{COUNT}){S}{unit}"
@@ -229,14 +236,31 @@ class _Grammar:
             rf"(?P<q1>[“\"「『‘])?{S}{NOT_CN_BEFORE}(?P<n>十[一二三四五六七八九]?|[一二三四五六七八九]){S}五"
             rf"{S}(?P<q2>[”\"」』’])?(?P<w>{S}(?:期间|期間|时期|時期))?"
         )
-        self.plan_words = ("规划", "規劃", "计划", "計劃", "期间", "期間", "时期", "時期", "末", "以来")
+        self.plan_words = (
+            "规划",
+            "規劃",
+            "计划",
+            "計劃",
+            "期间",
+            "期間",
+            "时期",
+            "時期",
+            "末",
+            "以来",
+        )
         self.decade = regex.compile(
             rf"(?:(?P<c>上|本|(?P<cn>\d{{1,2}}|{CN}{{1,3}})){S}世纪{S})?"
             rf"(?<![\d{CN_CHARS}])(?P<d>[1-9]0|[一二三四五六七八九]十){S}年代"
         )
-        self.century = regex.compile(rf"(?P<c>上|本|(?P<cn>\d{{1,2}}|{CN}{{1,3}})){S}世纪(?!{S}(?:\d|{CN}))")
+        self.century = regex.compile(
+            rf"(?P<c>上|本|(?P<cn>\d{{1,2}}|{CN}{{1,3}})){S}世纪(?!{S}(?:\d|{CN}))"
+        )
         self.vague = regex.compile(rf"(?P<w>{W.alternation(W.vague_words())})")
-        starts = set("0123456789" + CN_CHARS + "QqF“\"「『‘第首前头頭最近过過以未今接后後下上本这這星礼禮周週大去明昨来後年月")
+        starts = set(
+            "0123456789"
+            + CN_CHARS
+            + 'QqF“"「『‘第首前头頭最近过過以未今接后後下上本这這星礼禮周週大去明昨来後年月'
+        )
         for words in (rel, self.bare_parts, W.vague_words(), anchors["prefixes"]):
             starts.update(w[0] for w in words)
         self.starts = regex.compile(f"[{regex.escape(''.join(sorted(starts)))}]")
@@ -418,7 +442,14 @@ class _Reader:
         if best is None:
             m = self._m(g.ym, p)
             if m and 1 <= int(m["m"]) <= 12:
-                best = _span_hit(p, m.end(), month_span(int(m["y"]), int(m["m"])), gran="month", ws="month", we="month")
+                best = _span_hit(
+                    p,
+                    m.end(),
+                    month_span(int(m["y"]), int(m["m"])),
+                    gran="month",
+                    ws="month",
+                    we="month",
+                )
         m = self._m(g.year_range, p)
         if m:
             y1, y2 = int(m["y1"]), int(m["y2"])
@@ -434,7 +465,9 @@ class _Reader:
         if best is None:
             m = self._m(g.bare_year, p)
             if m and self._bare_year_ok(m.end()):
-                best = _span_hit(p, m.end(), year_span(int(m["y"])), gran="year", ws="year", we="year")
+                best = _span_hit(
+                    p, m.end(), year_span(int(m["y"])), gran="year", ws="year", we="year"
+                )
         return best
 
     def _bare_year_ok(self, end: int) -> bool:
@@ -461,7 +494,9 @@ class _Reader:
         if self.ref is None:
             return _Hit(start, end, has_year=False)
         cands = [
-            day_span(date(y, mo, d)) for y in range(self.ref.year - 1, self.ref.year + 2) if valid(y, mo, d)
+            day_span(date(y, mo, d))
+            for y in range(self.ref.year - 1, self.ref.year + 2)
+            if valid(y, mo, d)
         ]
         span = nearest(cands, self.ref)
         if span is None:
@@ -484,7 +519,14 @@ class _Reader:
                 if strong:
                     span = year_span(year) if year is not None else None
                     return _span_hit(
-                        p, m.end(), span, gran="year", ws="year", we="year", relative=rel, used_ref=rel
+                        p,
+                        m.end(),
+                        span,
+                        gran="year",
+                        ws="year",
+                        we="year",
+                        relative=rel,
+                        used_ref=rel,
                     )
         hit = self._after_year(p, p, None, False, False, ctx)
         if hit is not None:
@@ -497,11 +539,23 @@ class _Reader:
             if self.ref is None:
                 return _Hit(m.start(), m.end(), relative=True, gran=r.unit)
             if r.unit == "day":
-                return _span_hit(p, m.end(), day_span(self.ref + timedelta(days=r.offset)), relative=True, used_ref=True)
+                return _span_hit(
+                    p,
+                    m.end(),
+                    day_span(self.ref + timedelta(days=r.offset)),
+                    relative=True,
+                    used_ref=True,
+                )
             q0 = (self.ref.month - 1) // 3
             y, mo = add_months(self.ref.year, q0 * 3 + 1, 3 * r.offset)
             return _span_hit(
-                p, m.end(), month_span(y, mo, 3), gran="quarter", point=False, relative=True, used_ref=True
+                p,
+                m.end(),
+                month_span(y, mo, 3),
+                gran="quarter",
+                point=False,
+                relative=True,
+                used_ref=True,
             )
         return None
 
@@ -522,7 +576,9 @@ class _Reader:
             return None, False
         if not nearest_ok:
             return make(self.ref.year), True
-        cands = [s for y in range(self.ref.year - 1, self.ref.year + 2) if (s := make(y)) is not None]
+        cands = [
+            s for y in range(self.ref.year - 1, self.ref.year + 2) if (s := make(y)) is not None
+        ]
         return nearest(cands, self.ref), True
 
     def _month_year(self, mo: int, ctx: _Hit | None) -> tuple[int | None, bool]:
@@ -560,8 +616,19 @@ class _Reader:
                 span, used = self._resolve_year(
                     year, has_year, lambda y: (date(y, m1, 1), month_span(y, m2)[1]), ctx
                 )
-                keep(_span_hit(p, m.end(), span, gran="period", ws="month", we="month", point=False,
-                               relative=rel, used_ref=used or rel))
+                keep(
+                    _span_hit(
+                        p,
+                        m.end(),
+                        span,
+                        gran="period",
+                        ws="month",
+                        we="month",
+                        point=False,
+                        relative=rel,
+                        used_ref=used or rel,
+                    )
+                )
         # a month, then a day or a part of it
         m = self._m(g.month, k)
         if m:
@@ -576,15 +643,29 @@ class _Reader:
                 q1 = q2 = q
             if q1 and q2 and 1 <= q1 <= q2 <= 4:
                 span, used = self._resolve_year(
-                    year, has_year, lambda y: (date(y, 3 * q1 - 2, 1), month_span(y, 3 * q2)[1]), ctx
+                    year,
+                    has_year,
+                    lambda y: (date(y, 3 * q1 - 2, 1), month_span(y, 3 * q2)[1]),
+                    ctx,
                 )
-                keep(_span_hit(p, m.end(), span, gran="quarter", point=False, relative=rel,
-                               used_ref=used or rel))
+                keep(
+                    _span_hit(
+                        p,
+                        m.end(),
+                        span,
+                        gran="quarter",
+                        point=False,
+                        relative=rel,
+                        used_ref=used or rel,
+                    )
+                )
         # parts of the year: 年初, 上半年, 年底 …
         m = self._m(g.year_part if has_year else g.bare_part, k)
         if m:
             part = (g.year_parts if has_year else g.bare_parts).get(m["p"])
-            if part is not None and not (part.not_before and self._not_before(m.end(), part.not_before)):
+            if part is not None and not (
+                part.not_before and self._not_before(m.end(), part.not_before)
+            ):
                 if part.of == "year":
                     keep(self._year_part(p, m.end(), part, year, has_year, rel, ctx))
                 elif not has_year and self.ref is not None:
@@ -600,7 +681,11 @@ class _Reader:
                     year, has_year, lambda y: self._nth_week(date(y, 1, 1), n), ctx
                 )
                 if n and span:
-                    keep(_span_hit(p, m.end(), span, gran="week", point=False, relative=rel, used_ref=rel))
+                    keep(
+                        _span_hit(
+                            p, m.end(), span, gran="week", point=False, relative=rel, used_ref=rel
+                        )
+                    )
             m = self._m(g.first_last, k)
             if m and year is not None:
                 keep(self._first_last(p, m, date(year, 1, 1), date(year + 1, 1, 1), rel))
@@ -646,8 +731,12 @@ class _Reader:
 
         span, used = self._resolve_year(year, has_year, make, ctx, nearest_ok=False)
         if part.first == 1 and part.last == 12:
-            return _span_hit(p, end, span, gran="year", ws="year", we="year", relative=rel, used_ref=rel)
-        return _span_hit(p, end, span, gran=part.gran, point=False, relative=rel, used_ref=rel or used)
+            return _span_hit(
+                p, end, span, gran="year", ws="year", we="year", relative=rel, used_ref=rel
+            )
+        return _span_hit(
+            p, end, span, gran=part.gran, point=False, relative=rel, used_ref=rel or used
+        )
 
     def _month_part(self, p: int, end: int, part, y: int | None, mo: int | None, rel: bool) -> _Hit:
         if y is None or mo is None:
@@ -698,15 +787,24 @@ class _Reader:
                 last = first.lo.replace(day=1)
                 if valid(last.year, last.month, d2):
                     hi = date(last.year, last.month, d2) + timedelta(days=1)
-                    return replace(first, hi=hi, gran="period", point=False, relative=rel,
-                                   used_ref=first.used_ref or used)
+                    return replace(
+                        first,
+                        hi=hi,
+                        gran="period",
+                        point=False,
+                        relative=rel,
+                        used_ref=first.used_ref or used,
+                    )
             elif first is not None and first.lo is None:
                 return replace(first, gran="period", point=False)
         dm = self._m(g.day, k)
         if dm and self._hao_ok(dm):
-            hit = self._day_in(p, dm.end(), y, mo, read_int(dm["d"]), has_year or m["mr"] is not None, ctx)
+            hit = self._day_in(
+                p, dm.end(), y, mo, read_int(dm["d"]), has_year or m["mr"] is not None, ctx
+            )
             if hit is not None:
                 return replace(hit, relative=rel, used_ref=hit.used_ref or used)
+            return _Hit(p, dm.end(), kind="invalid")  # 2月30日: no such day
         if not m["mr"]:
             dm = self._m(g.bare_day, k)
             if dm and self._bare_day_ok(dm.end()):
@@ -721,13 +819,22 @@ class _Reader:
             y, used_n = self._month_year(mo, ctx)
             used = used or used_n
         whole = _span_hit(
-            p, mend, month_span(y, mo) if y is not None else None, gran="month", ws="month",
-            we="month", relative=rel, used_ref=used, has_year=has_year,
+            p,
+            mend,
+            month_span(y, mo) if y is not None else None,
+            gran="month",
+            ws="month",
+            we="month",
+            relative=rel,
+            used_ref=used,
+            has_year=has_year,
         )
         pm = self._m(g.month_part, mend)
         if pm:
             part = g.month_parts.get(pm["p"])
-            if part is not None and not (part.not_before and self._not_before(pm.end(), part.not_before)):
+            if part is not None and not (
+                part.not_before and self._not_before(pm.end(), part.not_before)
+            ):
                 hit = self._month_part(p, pm.end(), part, y, mo, rel)
                 return replace(hit, used_ref=used or rel)
         if y is not None:
@@ -740,7 +847,9 @@ class _Reader:
             if wm:
                 span = self._nth_week(date(y, mo, 1), read_int(wm["n"]))
                 if span:
-                    return _span_hit(p, wm.end(), span, gran="week", point=False, relative=rel, used_ref=used)
+                    return _span_hit(
+                        p, wm.end(), span, gran="week", point=False, relative=rel, used_ref=used
+                    )
             fm = self._m(g.first_last, k)
             if fm:
                 lo, hi = month_span(y, mo)
@@ -770,7 +879,10 @@ class _Reader:
         if end >= len(self.t):
             return True
         nxt = self.t[end]
-        return not regex.match(r"\p{Han}", nxt) or nxt in "份的中底末初里裏间間起以至到和与與、上下第之前后後旬"
+        return (
+            not regex.match(r"\p{Han}", nxt)
+            or nxt in "份的中底末初里裏间間起以至到和与與、上下第之前后後旬"
+        )
 
     def _hao_ok(self, dm) -> bool:
         return dm["du"] == "日" or not self._not_before(dm.end(), self.g.hao_block)
@@ -783,11 +895,20 @@ class _Reader:
         if ch in "日号號":
             return False
         if regex.match(r"\p{Han}", ch):
-            return bool(self._m(self.g.conn, end) or self._m(self.g.between, end)) or ch in "，。；、"
+            return (
+                bool(self._m(self.g.conn, end) or self._m(self.g.between, end)) or ch in "，。；、"
+            )
         return not ch.isalnum()
 
     def _day_in(
-        self, p: int, end: int, y: int | None, mo: int, d: int | None, has_year: bool, ctx: _Hit | None
+        self,
+        p: int,
+        end: int,
+        y: int | None,
+        mo: int,
+        d: int | None,
+        has_year: bool,
+        ctx: _Hit | None,
     ) -> _Hit | None:
         if not d:
             return None
@@ -831,7 +952,13 @@ class _Reader:
         g = self.g
         best = self._day_only(p, ctx)
         ref = self.ref
-        for rx, how in ((g.recent, "recent"), (g.prev, "prev"), (g.next, "next"), (g.ago, "ago"), (g.within, "within")):
+        for rx, how in (
+            (g.recent, "recent"),
+            (g.prev, "prev"),
+            (g.next, "next"),
+            (g.ago, "ago"),
+            (g.within, "within"),
+        ):
             m = self._m(rx, p)
             if m is None or (best is not None and m.end() <= best.end):
                 continue
@@ -846,20 +973,42 @@ class _Reader:
                 y = ref.year if n < ref.month else ref.year - 1
                 if n > 12:
                     continue
-                best = _span_hit(p, m.end(), month_span(y, 1, n), gran="period", ws="month",
-                                 we="month", point=False, relative=True, used_ref=True)
+                best = _span_hit(
+                    p,
+                    m.end(),
+                    month_span(y, 1, n),
+                    gran="period",
+                    ws="month",
+                    we="month",
+                    point=False,
+                    relative=True,
+                    used_ref=True,
+                )
                 continue
-            hit = self._relative_span(p, m.end(), how, n, m["u"][-1], m["dir"] if how == "ago" else "")
+            hit = self._relative_span(
+                p, m.end(), how, n, m["u"][-1], m["dir"] if how == "ago" else ""
+            )
             if hit is not None:
                 best = hit
         m = self._m(g.this_next, p)
         if m and (best is None or m.end() > best.end):
             span = year_span(ref.year, ref.year + 1) if ref else None
-            best = _span_hit(p, m.end(), span, gran="period", ws="year", we="year", point=False,
-                             relative=True, used_ref=True)
+            best = _span_hit(
+                p,
+                m.end(),
+                span,
+                gran="period",
+                ws="year",
+                we="year",
+                point=False,
+                relative=True,
+                used_ref=True,
+            )
         return best
 
-    def _relative_span(self, p: int, end: int, how: str, n: int, u: str, direction: str) -> _Hit | None:
+    def _relative_span(
+        self, p: int, end: int, how: str, n: int, u: str, direction: str
+    ) -> _Hit | None:
         ref = self.ref
         assert ref is not None
         kw = dict(relative=True, used_ref=True)
@@ -867,22 +1016,37 @@ class _Reader:
             if how == "ago":
                 y = ref.year - n if "前" in direction else ref.year + n
                 return _span_hit(p, end, year_span(y), gran="year", ws="year", we="year", **kw)
-            lo, hi = {"recent": (ref.year - n, ref.year), "prev": (ref.year - n, ref.year - 1),
-                      "next": (ref.year + 1, ref.year + n)}.get(how, (None, None))
+            lo, hi = {
+                "recent": (ref.year - n, ref.year),
+                "prev": (ref.year - n, ref.year - 1),
+                "next": (ref.year + 1, ref.year + n),
+            }.get(how, (None, None))
             if lo is None:
                 return None
-            return _span_hit(p, end, year_span(lo, hi), gran="period", ws="year", we="year", point=False, **kw)
+            return _span_hit(
+                p, end, year_span(lo, hi), gran="period", ws="year", we="year", point=False, **kw
+            )
         if u == "月":
             if how == "ago":
                 y, mo = add_months(ref.year, ref.month, -n if "前" in direction else n)
-                return _span_hit(p, end, month_span(y, mo), gran="month", ws="month", we="month", **kw)
+                return _span_hit(
+                    p, end, month_span(y, mo), gran="month", ws="month", we="month", **kw
+                )
             shift = {"recent": -n, "prev": -n, "next": 1}.get(how)
             if shift is None:
                 return None
             y, mo = add_months(ref.year, ref.month, shift)
             count = n + 1 if how == "recent" else n
-            return _span_hit(p, end, month_span(y, mo, count), gran="period", ws="month", we="month",
-                             point=False, **kw)
+            return _span_hit(
+                p,
+                end,
+                month_span(y, mo, count),
+                gran="period",
+                ws="month",
+                we="month",
+                point=False,
+                **kw,
+            )
         if u in "天日":
             if how == "ago":
                 d = ref - timedelta(days=n) if "前" in direction else ref + timedelta(days=n)
@@ -932,10 +1096,24 @@ class _Reader:
                 return _span_hit(p, m.end(), day_span(d), relative=True, used_ref=True)
             if m["end"]:
                 sat = monday + timedelta(days=5)
-                return _span_hit(p, m.end(), (sat, sat + timedelta(days=2)), gran="week", point=False,
-                                 relative=True, used_ref=True)
-            return _span_hit(p, m.end(), day_span(monday, 7), gran="week", point=False, relative=True,
-                             used_ref=True)
+                return _span_hit(
+                    p,
+                    m.end(),
+                    (sat, sat + timedelta(days=2)),
+                    gran="week",
+                    point=False,
+                    relative=True,
+                    used_ref=True,
+                )
+            return _span_hit(
+                p,
+                m.end(),
+                day_span(monday, 7),
+                gran="week",
+                point=False,
+                relative=True,
+                used_ref=True,
+            )
         m = self._m(g.weekday, p)
         if m and not self._m(g.weekday_run, m.end()):
             before = self.t[max(0, p - 3) : p]
@@ -945,7 +1123,9 @@ class _Reader:
             if ref is None:
                 return _Hit(p, m.end(), relative=True, kind="weekday", weekday=wd)
             d = week_start(ref) + timedelta(days=wd - 1)
-            return _span_hit(p, m.end(), day_span(d), relative=True, used_ref=True, kind="weekday", weekday=wd)
+            return _span_hit(
+                p, m.end(), day_span(d), relative=True, used_ref=True, kind="weekday", weekday=wd
+            )
         return None
 
     def week_shift(self, word: str) -> int:
@@ -1013,8 +1193,17 @@ class _Reader:
                 now = ref_year or 2025
                 base = 2000 if 2000 + d <= now else 1900
             y = base + d
-            return _span_hit(p, m.end(), year_span(y, y + 9), gran="period", ws="year", we="year",
-                             point=False, relative=m["c"] in ("上", "本"), used_ref=m["c"] in ("上", "本"))
+            return _span_hit(
+                p,
+                m.end(),
+                year_span(y, y + 9),
+                gran="period",
+                ws="year",
+                we="year",
+                point=False,
+                relative=m["c"] in ("上", "本"),
+                used_ref=m["c"] in ("上", "本"),
+            )
         m = self._m(g.century, p)
         if m:
             if m["c"] in ("上", "本"):
@@ -1025,9 +1214,17 @@ class _Reader:
                 c = read_int(m["cn"]) or 0
             if not 2 <= c <= 30:
                 return None
-            return _span_hit(p, m.end(), year_span((c - 1) * 100, c * 100 - 1), gran="period",
-                             ws="year", we="year", point=False, relative=m["c"] in ("上", "本"),
-                             used_ref=m["c"] in ("上", "本"))
+            return _span_hit(
+                p,
+                m.end(),
+                year_span((c - 1) * 100, c * 100 - 1),
+                gran="period",
+                ws="year",
+                we="year",
+                point=False,
+                relative=m["c"] in ("上", "本"),
+                used_ref=m["c"] in ("上", "本"),
+            )
         return None
 
     def _vague(self, p: int, ctx: _Hit | None) -> _Hit | None:
@@ -1041,7 +1238,9 @@ class _Reader:
 
 def _mention(text: str, hit: _Hit, ref: date | None) -> DateMention:
     interval = (hit.lo, hit.hi) if hit.lo is not None and hit.hi is not None else None
-    value = value_of(interval, hit.point, hit.ws, hit.we) if interval and hit.kind == "date" else None
+    value = (
+        value_of(interval, hit.point, hit.ws, hit.we) if interval and hit.kind == "date" else None
+    )
     if hit.kind == "vague":
         interval = None
     return DateMention(
@@ -1056,7 +1255,9 @@ def _mention(text: str, hit: _Hit, ref: date | None) -> DateMention:
     )
 
 
-def find_dates(text: str, reference: date | None = None, *, vague: bool = False) -> list[DateMention]:
+def find_dates(
+    text: str, reference: date | None = None, *, vague: bool = False
+) -> list[DateMention]:
     """Find dates in ``text``, resolving partial and relative ones against ``reference``.
 
     ``reference`` is the article's publication date; without it, dates that need it
@@ -1065,4 +1266,4 @@ def find_dates(text: str, reference: date | None = None, *, vague: bool = False)
     if not text:
         return []
     hits = _Reader(text, reference, vague).read()
-    return [_mention(text, h, reference) for h in hits]
+    return [_mention(text, h, reference) for h in hits if h.kind != "invalid"]
