@@ -223,7 +223,7 @@ class _Grammar:
         counters = W.alternation(week["counters"])
         self.week = regex.compile(
             rf"(?<![一以之留余餘剩])(?P<sh>{shifts}){S}(?:{counters})?{S}{WEEK}(?![{WEEK_NOT_BEFORE}])"
-            rf"(?:{S}(?P<end>末)|{S}(?:{WEEK})?(?P<wd>[一二三四五六日天]))?"
+            rf"(?:{S}(?P<end>末)|{S}(?:的{S})?(?:{WEEK})?(?P<wd>[一二三四五六日天]))?"
         )
         self.weekday = regex.compile(
             rf"(?<![每隔{CN_CHARS}个個上下这這本今])(?:(?<!\d)(?:周|週)|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])"
@@ -392,6 +392,28 @@ class _Reader:
             closer = True
         if cm is None:
             return hit
+        now_word = regex.match(r"今(?![年天日晚早明])|现在|現在", self.t[cm.end() : cm.end() + 2])
+        if not closer and now_word and self.ref:
+            # 2023年至今: from the date to the reference, at the date's granularity
+            now = self.t.startswith("今", cm.end())
+            end = cm.end() + (1 if now else 2)
+            if hit.lo is None or hit.lo > self.ref:
+                return hit
+            hi = {
+                "year": year_span(self.ref.year),
+                "month": month_span(self.ref.year, self.ref.month),
+            }
+            upper = hi.get(hit.ws, day_span(self.ref))[1]
+            return replace(
+                hit,
+                end=end,
+                hi=upper,
+                we=hit.ws,
+                point=False,
+                gran="period",
+                relative=True,
+                used_ref=True,
+            )
         second = self._core(cm.end(), hit)
         if second is None or second.kind != "date":
             return hit
@@ -464,15 +486,25 @@ class _Reader:
                 best = self._month_day(p, m.end(), None, mo, d, ctx)
         if best is None:
             m = self._m(g.bare_year, p)
-            if m and self._bare_year_ok(m.end()):
+            if m and self._bare_year_ok(p, m.end()):
                 best = _span_hit(
                     p, m.end(), year_span(int(m["y"])), gran="year", ws="year", we="year"
                 )
         return best
 
-    def _bare_year_ok(self, end: int) -> bool:
-        rest = self.t[end : end + 4].lstrip(" \t\u3000\xa0")
-        return not (rest and rest[0] in self.g.unit_block)
+    def _bare_year_ok(self, start: int, end: int) -> bool:
+        """A year without 年 stands alone (（2018）, 2018 看起来…) or in a list (2024、2025年)."""
+        t = self.t
+        if t.strip() == t[start:end]:
+            return True
+        if regex.match(r"、\s?\d{4}(?!\d)", t[end : end + 6]):
+            return True
+        rest = t[end : end + 3]
+        if regex.match(r"[ \t]+\p{Han}", rest):
+            return rest.lstrip(" \t")[0] not in self.g.unit_block
+        before = t[start - 1] if start else ""
+        delimited = not before or before.isspace() or bool(regex.match(r"[\p{P}]", before))
+        return delimited and (end == len(t) or t[end] in '，。；、,;:：)）」』”"]】》!?！？\n')
 
     def _month_day(
         self, start: int, end: int, year: int | None, mo: int, d: int, ctx: _Hit | None
