@@ -175,6 +175,12 @@ NEGATIVE: list[str] = [
     "营业收入 2024 2156",
     "金额为2025。",
     "2月30日",
+    "光明日报",
+    "升至130·30日元",
+    "15年内完成",
+    "家住东街2号的老人",
+    "投产后年产值可达5亿",
+    "配上年画",
 ]
 
 CASES = [(value, form) for value, forms in CORPUS.items() for form in forms]

@@ -55,9 +55,9 @@ _FULLWIDTH[0x3000] = 0x20
 S = r"[ \t\u3000\xa0]{0,2}"  # spacing allowed inside a date (PDF text: 3 月 29 日)
 CN = f"[{CN_CHARS}]"
 NOT_CN_BEFORE = f"(?<![{CN_CHARS}万萬])"
-MNUM = rf"(?:(?<![\d.])(?:1[0-2]|0?[1-9])(?!\d)|{NOT_CN_BEFORE}(?:十[一二]?|[一二三四五六七八九]))"
+MNUM = rf"(?:(?<![\d.·])(?:1[0-2]|0?[1-9])(?!\d)|{NOT_CN_BEFORE}(?:十[一二]?|[一二三四五六七八九]))"
 DNUM = (
-    rf"(?:(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+    rf"(?:(?<![\d.·])(?:3[01]|[12]\d|0?[1-9])(?!\d)"
     rf"|{NOT_CN_BEFORE}(?:[二两三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]))"
 )
 COUNT = r"(?:\d{1,3}|[一二两兩三四五六七八九十]{1,3})"
@@ -117,6 +117,7 @@ class _Grammar:
         self.year_block = tuple(blockers["year_not_before"])
         self.hao_block = blockers["hao_not_before"]
         self.hao_follow = blockers["hao_may_precede"]
+        self.hao_after = blockers["hao_not_after"]
         self.unit_block = blockers["bare_number_not_before"]
         self.year_parts = W.parts_of("year")
         self.month_parts = W.parts_of("month")
@@ -162,8 +163,10 @@ class _Grammar:
         self.nth_weekday = regex.compile(
             rf"(?:第{S}(?P<n>{COUNT})|(?P<last>最后|最後)(?:{S}一)?){S}(?:个|個)?{S}{WEEK}(?P<wd>[一二三四五六日天])"
         )
-        self.day_range = regex.compile(rf"(?P<d1>{DNUM}){S}(?:{conn}){S}(?P<d2>{DNUM}){S}[日号號]")
-        self.day = regex.compile(rf"(?P<d>{DNUM}){S}(?P<du>[日号號])")
+        self.day_range = regex.compile(
+            rf"(?P<d1>{DNUM}){S}(?:{conn}){S}(?P<d2>{DNUM}){S}(?:日(?!元)|[号號])"
+        )
+        self.day = regex.compile(rf"(?P<d>{DNUM}){S}(?P<du>日(?!元)|[号號])")
         self.bare_day = regex.compile(rf"(?P<d>{DNUM})(?![\d.%]|{S}[{self.unit_block}])")
         self.rel_other = regex.compile(rf"(?P<w>{W.alternation(rel_other)})")
         # numeric dates
@@ -545,7 +548,7 @@ class _Reader:
             if yv is not None:
                 year, rel, strong = yv
                 k = self._m(g.de, m.end()).end()
-                sub = self._after_year(p, k, year, rel, True, ctx)
+                sub = self._after_year(p, k, year, rel, True, ctx, strong)
                 if sub is not None:
                     return sub
                 if strong:
@@ -628,7 +631,14 @@ class _Reader:
         return best, True
 
     def _after_year(
-        self, p: int, k: int, year: int | None, yrel: bool, has_year: bool, ctx: _Hit | None
+        self,
+        p: int,
+        k: int,
+        year: int | None,
+        yrel: bool,
+        has_year: bool,
+        ctx: _Hit | None,
+        strong: bool = True,
     ) -> _Hit | None:
         """What follows a year (or starts a phrase without one): months, parts, weeks."""
         g = self.g
@@ -695,6 +705,8 @@ class _Reader:
         m = self._m(g.year_part if has_year else g.bare_part, k)
         if m:
             part = (g.year_parts if has_year else g.bare_parts).get(m["p"])
+            if part is not None and not strong and (len(part.word) == 1 or part.gran == "year"):
+                part = None  # 15年内 is a duration; a two-digit year needs more (98年年底)
             if part is not None and not (
                 part.not_before and self._not_before(m.end(), part.not_before)
             ):
@@ -958,6 +970,8 @@ class _Reader:
             nxt = self.t[m.end()]
             if regex.match(r"\p{Han}", nxt) and nxt not in self.g.hao_follow:
                 return None
+        if m["du"] != "日" and p and self.t[p - 1] in self.g.hao_after:
+            return None  # an address: 东街2号
         d = read_int(m["d"])
         if not d or not 1 <= d <= 31:
             return None
