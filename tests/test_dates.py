@@ -129,3 +129,20 @@ def test_any_text_gives_valid_mentions(text: str, ref: date | None) -> None:
 def test_any_unicode_text_never_raises(text: str, ref: date | None) -> None:
     for d in find_dates(text, ref):
         assert 0 <= d.start < d.end <= len(text)
+
+
+def test_the_component_reports_vague_words_only_when_asked(nlp):
+    import datetime
+
+    import zhjx
+
+    text = "近日，省财政厅印发通知。"
+    doc = nlp.make_doc(text)
+    doc._.published = datetime.date(2025, 3, 29)
+    assert [s.text for s in nlp(doc).spans["zhjx_dates"]] == []
+    vague = zhjx.build()
+    vague.replace_pipe("zhjx_dates", "zhjx_dates", config={"vague": True})
+    doc = vague.make_doc(text)
+    doc._.published = datetime.date(2025, 3, 29)
+    spans = vague(doc).spans["zhjx_dates"]
+    assert [(s.text, s._.value, s._.granularity) for s in spans] == [("近日", None, "vague")]
