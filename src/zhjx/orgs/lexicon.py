@@ -199,9 +199,21 @@ def alternation(words: object) -> str:
 
 
 @cache
-def gazetteer_regex() -> regex.Pattern[str]:
-    """Every gazetteer surface, longest first, matched with overlaps allowed by the caller."""
-    return regex.compile(alternation(gazetteer()))
+def gazetteer_prefixes() -> frozenset[str]:
+    """Every prefix of every gazetteer surface (for a longest-match scan)."""
+    return frozenset(w[:k] for w in gazetteer() for k in range(1, len(w) + 1))
+
+
+def longest_gazetteer_match(text: str, start: int) -> str | None:
+    """The longest gazetteer surface starting at ``start``, or None."""
+    table, prefixes = gazetteer(), gazetteer_prefixes()
+    best = None
+    end = start + 1
+    while end <= len(text) and text[start:end] in prefixes:
+        if text[start:end] in table:
+            best = text[start:end]
+        end += 1
+    return best
 
 
 @cache
@@ -237,6 +249,10 @@ def suffix_regex() -> regex.Pattern[str]:
 
 
 @cache
-def right_blocks() -> tuple[str, ...]:
-    """Suffix-plus-following words that show a suffix does not end a name."""
-    return tuple(load_words(DIR + "right_blocks.txt"))
+def right_blocks() -> dict[str, tuple[str, ...]]:
+    """Head -> tails for every cut of the blocking words (政府|采购, 政|府采购 …)."""
+    out: dict[str, list[str]] = {}
+    for block in load_words(DIR + "right_blocks.txt"):
+        for cut in range(1, len(block)):
+            out.setdefault(block[:cut], []).append(block[cut:])
+    return {head: tuple(tails) for head, tails in out.items()}

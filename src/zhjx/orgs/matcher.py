@@ -102,11 +102,11 @@ class _Context:
 
 def _right_blocked(text: str, start: int, end: int) -> bool:
     """True when the text after ``end`` continues the last word (政府|采购)."""
-    for block in lx.right_blocks():
-        for cut in range(1, len(block)):
-            head, tail = block[:cut], block[cut:]
-            if end - start >= cut and text.endswith(head, start, end) and text.startswith(tail, end):
-                return True
+    blocks = lx.right_blocks()
+    for cut in range(1, min(end - start, 6) + 1):
+        tails = blocks.get(text[end - cut : end])
+        if tails and any(text.startswith(tail, end) for tail in tails):
+            return True
     return False
 
 
@@ -131,8 +131,11 @@ def _bare_region_ok(text: str, start: int, toks: _Tokens) -> bool:
 def _gazetteer(text: str, toks: _Tokens) -> list[OrgMention]:
     out = []
     table = lx.gazetteer()
-    for m in lx.gazetteer_regex().finditer(text, overlapped=True):
-        start, end = m.span()
+    for start in range(len(text)):
+        surface = lx.longest_gazetteer_match(text, start)
+        if surface is None:
+            continue
+        end = start + len(surface)
         size = end - start
         left, right = start in toks.starts, _ends_word(text, end, toks)
         if size <= 2 and not (left and right):
@@ -141,8 +144,8 @@ def _gazetteer(text: str, toks: _Tokens) -> list[OrgMention]:
             continue
         if _right_blocked(text, start, end):
             continue
-        entry = table[m.group()]
-        out.append(OrgMention(start, end, m.group(), entry.name, entry.kind, "gazetteer"))
+        entry = table[surface]
+        out.append(OrgMention(start, end, surface, entry.name, entry.kind, "gazetteer"))
     return out
 
 
@@ -328,10 +331,12 @@ def _grammar(
     table = lx.suffixes()
     generic = lx.word_set("generic.txt")
     out: dict[tuple[int, int], OrgMention] = {}
+    longest: dict[int, int] = {}  # end -> start of the longest suffix ending there
     for m in lx.suffix_regex().finditer(text):
-        sfx = table[m.group("suffix")]
-        s0 = m.start()
-        end = s0 + len(sfx.suffix)
+        s0, end = m.start(), m.start() + len(m.group("suffix"))
+        longest[end] = min(s0, longest.get(end, s0))
+    for end, s0 in sorted(longest.items()):
+        sfx = table[text[s0:end]]
         if not _ends_word(text, end, toks) or _right_blocked(text, s0, end):
             continue
         if len(sfx.suffix) == 1 and s0 not in toks.starts:
@@ -358,14 +363,19 @@ def _grammar(
         surface = text[start:end]
         if surface in generic:
             continue
-        name = surface
-        if units[0].role == "region":
+        name, kind = surface, None
+        lead = [u for u in units if u.role == "place"]
+        rest = text[lead[-1].end : end] if lead and lead[-1] is not units[-1] else None
+        entry = lx.gazetteer().get(rest) if rest and units[0].role == "place" else None
+        if entry is not None and all(u.role == "place" for u in units[: len(lead)]):
+            name, kind = entry.name, entry.kind  # 中国外交部 -> 外交部's canonical name
+        elif units[0].role == "region":
             resolved = ctx.resolve(units[0].text)
             if resolved:
                 name = resolved + text[units[0].end : end]
         key = (start, end)
         if key not in out:
-            out[key] = OrgMention(start, end, surface, name, _kind(name, sfx), "grammar")
+            out[key] = OrgMention(start, end, surface, name, kind or _kind(name, sfx), "grammar")
     return list(out.values())
 
 
