@@ -339,6 +339,9 @@ def _grammar(
         sfx = table[text[s0:end]]
         if not _ends_word(text, end, toks) or _right_blocked(text, s0, end):
             continue
+        tok_start = toks.spans[toks.at(s0)][0]
+        if tok_start < s0 and text[tok_start:end] in generic:  # 西北部, 音乐厅: a word, not a body plus 部/厅
+            continue
         if len(sfx.suffix) == 1 and s0 not in toks.starts:
             tok_start = toks.spans[toks.at(s0)][0]
             if s0 - tok_start < 2:  # 格局, 当局, 党委: a word, not a body plus 局/委
