@@ -67,15 +67,28 @@ def score(rows: list[dict]) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "p": p, "r": r, "f1": f, "misses": misses, "falses": falses}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "p": p,
+        "r": r,
+        "f1": f,
+        "misses": misses,
+        "falses": falses,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--file", type=Path, default=DEFAULT)
     ap.add_argument("--errors", type=int, default=0, help="show the N commonest misses/false hits")
-    ap.add_argument("--split", choices=["dev", "eval", "all"], default="all",
-                    help="which days to list errors for")
+    ap.add_argument(
+        "--split",
+        choices=["dev", "eval", "all"],
+        default="all",
+        help="which days to list errors for",
+    )
     args = ap.parse_args(argv)
     if not args.file.is_file():
         print(f"skipped: {args.file} is absent (the shared evaluation data is not here)")

@@ -27,9 +27,7 @@ class OrganizationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = [(t.idx, t.idx + len(t.text)) for t in doc]
-        found = find_organizations(
-            doc.text, tokens, province=doc._.province, city=doc._.city
-        )
+        found = find_organizations(doc.text, tokens, province=doc._.province, city=doc._.city)
         spans = exact_spans(doc, [(m.start, m.end) for m in found], LABEL) if found else []
         kept = []
         for mention, span in zip(found, spans, strict=True):

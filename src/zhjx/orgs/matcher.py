@@ -29,7 +29,9 @@ MAX_CHARS = 24
 _LIST_SEP = regex.compile(r"、|以及|和|及|与")
 _HAN = regex.compile(r"\p{Han}")
 _PUNCT = regex.compile(r"^[\p{P}\p{S}\s]+$")
-_NUMERIC = regex.compile(r"^[\d０-９.．%％]+|^[一二三四五六七八九十百千万亿两几数多]+[家个所位名户批级类]?$")
+_NUMERIC = regex.compile(
+    r"^[\d０-９.．%％]+|^[一二三四五六七八九十百千万亿两几数多]+[家个所位名户批级类]?$"
+)
 _LATIN = regex.compile(r"^[A-Za-zＡ-Ｚａ-ｚ&＆]+$")
 _OPEN, _CLOSE = "（(", "）)"
 #: Level words that mark an unlisted place (朝阳区, 周村区); every province is listed.
@@ -325,9 +327,7 @@ def _kind(name: str, suffix: lx.Suffix) -> str:
     return suffix.kind
 
 
-def _grammar(
-    text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]
-) -> list[OrgMention]:
+def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -> list[OrgMention]:
     table = lx.suffixes()
     generic = lx.word_set("generic.txt")
     out: dict[tuple[int, int], OrgMention] = {}
@@ -340,7 +340,9 @@ def _grammar(
         if not _ends_word(text, end, toks) or _right_blocked(text, s0, end):
             continue
         tok_start = toks.spans[toks.at(s0)][0]
-        if tok_start < s0 and text[tok_start:end] in generic:  # 西北部, 音乐厅: a word, not a body plus 部/厅
+        if (
+            tok_start < s0 and text[tok_start:end] in generic
+        ):  # 西北部, 音乐厅: a word, not a body plus 部/厅
             continue
         if len(sfx.suffix) == 1 and s0 not in toks.starts:
             tok_start = toks.spans[toks.at(s0)][0]
@@ -354,9 +356,7 @@ def _grammar(
         has_place = bool(roles & {"place", "region"})
         has_org = any(start <= o.start and o.end <= s0 and o.end - o.start >= 2 for o in known)
         words = [u.text for u in units if u.role == "content"]
-        has_name = any(
-            (len(w) >= 2 and w not in generic) or _LATIN.match(w) for w in words
-        )
+        has_name = any((len(w) >= 2 and w not in generic) or _LATIN.match(w) for w in words)
         if sfx.anchor == "place" and not (has_place or has_org):
             continue
         if sfx.anchor == "name" and not (has_place or has_org or has_name):
