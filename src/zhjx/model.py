@@ -40,10 +40,11 @@ WHEEL_ARGS = (
     "--platform",
     "manylinux1_x86_64",
 )
-MODEL_NAME = "pkuseg-mixed-0.0.25"
+FORMAT_VERSION = 2
+#: The cache folder name carries the format, so an older zhjx keeps its own folder.
+MODEL_NAME = f"pkuseg-mixed-0.0.25-v{FORMAT_VERSION}"
 ENV_VAR = "ZHJX_MODEL_DIR"
 SETUP_COMMAND = "zhjx setup"
-FORMAT_VERSION = 2
 #: Default pruning threshold (absolute node weight): only features that are all zero.
 PRUNE = 0.0
 _MEMBERS = ("pkuseg/models/default/features.pkl", "pkuseg/models/default/weights.npz")
