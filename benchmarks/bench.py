@@ -161,30 +161,31 @@ def cold_start(runs: int = 3) -> list[float]:
     )
     out = []
     for _ in range(runs):
-        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env())
-        if res.returncode:
-            raise RuntimeError(res.stderr)
+        res = _run(code)
         out.append(float(res.stdout.strip().splitlines()[-1]))
     return out
 
 
 def peak_rss(chars: int) -> float:
     """Peak RSS (MB) of a fresh process that loads the pipeline and processes the text."""
+    here = str(Path(__file__).parent)
     code = (
-        "import resource, sys; sys.path.insert(0, %r); import bench, zhjx; nlp = zhjx.load(); "
-        "[zhjx.extract(t, nlp=nlp) for t in bench.sample_pages(%d)]; "
+        f"import resource, sys; sys.path.insert(0, {here!r}); import bench, zhjx; "
+        f"nlp = zhjx.load(); [zhjx.extract(t, nlp=nlp) for t in bench.sample_pages({chars})]; "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    ) % (str(Path(__file__).parent), chars)
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env())
-    if res.returncode:
-        raise RuntimeError(res.stderr)
+    )
+    res = _run(code)
     return int(res.stdout.strip().splitlines()[-1]) / 1024
 
 
-def _env() -> dict[str, str]:
+def _run(code: str) -> subprocess.CompletedProcess:
+    """Run ``code`` in a fresh interpreter with this checkout's ``src`` first."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
-    return env
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    if res.returncode:
+        raise RuntimeError(res.stderr)
+    return res
 
 
 _NLP = None
@@ -326,8 +327,10 @@ def main(argv: list[str] | None = None) -> int:
         rates = {}
         for n in counts:
             rates[n], started = pooled(pages, n)
-            print(f"  {n} process(es): {rates[n]:>10,.0f} chars/s wall"
-                  f" (pool start + load {started:.1f} s)")
+            print(
+                f"  {n} process(es): {rates[n]:>10,.0f} chars/s wall"
+                f" (pool start + load {started:.1f} s)"
+            )
         if 1 in rates:
             for n in counts[1:]:
                 print(f"  {n} processes / 1: {rates[n] / rates[1]:.2f}x")
@@ -356,8 +359,10 @@ def main(argv: list[str] | None = None) -> int:
 
             wall, cpu = timed(run)
             print(f"\n== PD1998 month end to end: {len(docs)} docs, {chars:,} chars")
-            print(f"  {wall:.1f} s wall, {cpu:.1f} s CPU, {rate(chars, wall)} wall; "
-                  f"{records:,} records; {len(errors)} errors")
+            print(
+                f"  {wall:.1f} s wall, {cpu:.1f} s CPU, {rate(chars, wall)} wall; "
+                f"{records:,} records; {len(errors)} errors"
+            )
             for e in errors[:10]:
                 print("  " + e)
     return 0

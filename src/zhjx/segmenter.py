@@ -300,8 +300,8 @@ class _Text:
         self.known = unigram.contains(windows)
 
     def hashes(self, pos: np.ndarray) -> np.ndarray:
-        """``(len(pos), 68)`` feature hashes (all but ``$$``) in spacy-pkuseg's order; 0 where a feature
-        does not apply (out of the fragment, or a word not in the unigram list)."""
+        """``(len(pos), 68)`` feature hashes (all but ``$$``) in spacy-pkuseg's order;
+        0 where a feature does not apply (out of the fragment, or not a known word)."""
         p, lo, hi, h1 = self.pad, self.lo[pos], self.hi[pos], self.windows[1]
         c = h1[pos + p]
         near = np.array([-1, 1, -2, 2])[:, None]
@@ -351,7 +351,8 @@ class FastPkuseg(spacy_pkuseg.pkuseg):
         self._features = HashIndex(*(load(n) for n in (KEYS_FILE, ROWS_FILE, DIR_FILE, BLOOM_FILE)))
         uni_keys = load(UNIGRAM_FILE)
         uni_rows = np.zeros(len(uni_keys), np.int32)
-        self._unigram = HashIndex(uni_keys, uni_rows, load(UNIGRAM_DIR_FILE), load(UNIGRAM_BLOOM_FILE))
+        uni_dir, uni_bloom = load(UNIGRAM_DIR_FILE), load(UNIGRAM_BLOOM_FILE)
+        self._unigram = HashIndex(uni_keys, uni_rows, uni_dir, uni_bloom)
         self._weights = load(WEIGHTS_FILE)
         edges = np.load(model_dir / EDGES_FILE)
         self.n_tag = self._weights.shape[1]
@@ -364,7 +365,7 @@ class FastPkuseg(spacy_pkuseg.pkuseg):
         self._starts_word = np.array(["B" in t for t in tags])
         self.feature_extractor = _ExportedFeatures(model_dir / FEATURES_FILE)
         self.model = _ExportedModel(edges, self)
-        named = _PKUSEG_CONFIG.available_models + ["default"]
+        named = [*_PKUSEG_CONFIG.available_models, "default"]
         user = None if user_dict is None or user_dict in named else user_dict
         default_dict = Path(spacy_pkuseg.__file__).parent / "dicts" / "default.pkl"
         self.preprocesser = spacy_pkuseg.Preprocesser(user)
