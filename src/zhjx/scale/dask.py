@@ -281,6 +281,7 @@ def read_errors(output_dir: str | os.PathLike) -> list[dict]:
 
 def _is_json(rtype: str, name: str) -> bool:
     hint = typing.get_type_hints(RECORD_TYPES[rtype])[name]
-    args = [a for a in typing.get_args(hint) if a is not type(None)]
-    inner = args[0] if len(args) == 1 else hint
-    return typing.get_origin(inner) in (list, tuple, dict)
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        hint = args[0] if len(args) == 1 else hint
+    return typing.get_origin(hint) in (list, tuple, dict)
