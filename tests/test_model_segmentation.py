@@ -40,3 +40,15 @@ def test_pipeline_tokens_are_the_segmenter_words(seg):
     nlp = blank()
     text = "润滑油销售收入达7.71亿元，同比增长88.19%。"
     assert [t.text for t in nlp(text)] == seg.cut(text)
+
+
+def test_a_users_own_pipeline_gets_the_segmenter(seg):
+    import spacy
+
+    from zhjx.pipeline import use_segmenter
+
+    user = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+    use_segmenter(user)
+    assert [t.text for t in user("中小企业大有可为")] == seg.cut("中小企业大有可为")
+    with pytest.raises(ValueError, match="pkuseg"):
+        use_segmenter(spacy.blank("zh"))

@@ -25,9 +25,18 @@ def blank(model: str | Path | None = None) -> Language:
     The segmenter is :class:`zhjx.segmenter.FastPkuseg` (same words as spacy-pkuseg,
     memory-mapped arrays); ``nlp.to_disk`` still writes a standard spaCy pipeline.
     """
-    path = require_model(Path(model) if model else None)
-    nlp = spacy.blank("zh", config=_CONFIG)
-    nlp.tokenizer.pkuseg_seg = FastPkuseg(path)
+    return use_segmenter(spacy.blank("zh", config=_CONFIG), model)
+
+
+def use_segmenter(nlp: Language, model: str | Path | None = None) -> Language:
+    """Give a user's own ``spacy.blank("zh", ...pkuseg...)`` pipeline the zhjx segmenter.
+
+    Use this instead of ``nlp.tokenizer.initialize(pkuseg_model=...)``: the zhjx model
+    folder is compiled for :class:`~zhjx.segmenter.FastPkuseg`, not for spacy-pkuseg.
+    """
+    if getattr(nlp.tokenizer, "segmenter", None) != "pkuseg":
+        raise ValueError('the pipeline needs spacy.blank("zh") with the pkuseg segmenter')
+    nlp.tokenizer.pkuseg_seg = FastPkuseg(require_model(Path(model) if model else None))
     return nlp
 
 
