@@ -22,6 +22,21 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def points_back(raw: str, record: dict) -> bool:
+    """Whether ``raw[start:end]`` reads as the record's text, whitespace aside.
+
+    Inside OCR-doubled text (``潞安化工机械在潞安化工机械…``) the record's text has the
+    doubling removed while its raw span covers both copies: there the text must be
+    a subsequence of the slice (see ``zhjx.ingest.clean``).
+    """
+    sliced = "".join(raw[record["start"] : record["end"]].split())
+    text = "".join(record["text"].split())
+    if sliced == text:
+        return True
+    it = iter(sliced)
+    return len(sliced) < 3 * len(text) and all(ch in it for ch in text)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The default zhjx pipeline (loads the pkuseg model once per test session)."""
