@@ -39,15 +39,23 @@ class Fact:
     basis: str | None = None
 
 
+#: A headline line is at most this long and holds no sentence end.
+MAX_HEADLINE_LINE = 40
+
+
 def _headline_end(text: str, seg: Segments, lex: Lexicon) -> int:
-    """Where a headline ends: text before the first dateline with no sentence in it."""
-    if not seg.datelines:
-        return 0
-    start = seg.datelines[0][0]
-    head = text[:start]
-    if any(mark in head for mark in lex.sentence_marks - {"\n"}):
-        return 0
-    return start
+    """Where a headline ends: the leading short lines with no sentence end, up to a dateline."""
+    stop = seg.datelines[0][0] if seg.datelines else len(text)
+    ends = lex.sentence_marks - {"\n"}
+    pos = 0
+    while pos < stop:
+        nl = text.find("\n", pos)
+        line_end = stop if nl < 0 else min(nl, stop)
+        line = text[pos:line_end]
+        if len(line.strip()) > MAX_HEADLINE_LINE or any(m in line for m in ends):
+            break
+        pos = line_end if line_end == stop else line_end + 1
+    return min(pos, stop)
 
 
 def relate(

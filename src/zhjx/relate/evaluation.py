@@ -1,0 +1,117 @@
+"""Scoring facts against gold: per-field and fully-right rates, with the failures.
+
+A gold fact (``corpus/gold/facts.jsonl``) names a figure or percentage by ``doc``,
+``type``, ``text`` and ``value`` and gives ``subject``, ``org``, ``period``, ``change``
+and ``basis``.  The subject is right when the gold subject occurs in the predicted one;
+the others must be equal (org by canonical name, period by value).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+FIELDS = ("subject", "org", "period", "change", "basis")
+
+
+def _squeeze(text: Any) -> str:
+    return "".join(str(text or "").split())
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    try:
+        return Decimal(str(a)) == Decimal(str(b))
+    except (ArithmeticError, ValueError):
+        return a == b
+
+
+def field_right(name: str, gold: Any, pred: Any) -> bool:
+    """Whether one field of a prediction matches the gold."""
+    if name == "subject":
+        return gold is not None and pred is not None and _squeeze(gold) in _squeeze(pred)
+    return gold == pred
+
+
+@dataclass
+class FactScore:
+    """Rates over the gold facts and the failures behind them."""
+
+    total: int = 0
+    found: int = 0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    fully_right: int = 0
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    overlong: list[dict[str, Any]] = field(default_factory=list)
+
+    def rate(self, name: str) -> float:
+        """The share of gold facts right on ``name`` (``fully`` for all fields, ``found``)."""
+        if not self.total:
+            return 0.0
+        if name == "fully":
+            return self.fully_right / self.total
+        if name == "found":
+            return self.found / self.total
+        return self.right[name] / self.total
+
+
+def clause_around(raw: str, start: int, end: int, marks: Iterable[str]) -> str:
+    """The clause of the raw text holding ``[start, end)`` (whitespace removed)."""
+    marks = set(marks) - {"\n"}
+    lo = start
+    while lo > 0 and raw[lo - 1] not in marks:
+        lo -= 1
+    hi = end
+    while hi < len(raw) and raw[hi] not in marks:
+        hi += 1
+    return _squeeze(raw[lo:hi])
+
+
+def score_facts(
+    gold: Iterable[Mapping[str, Any]],
+    predicted: Iterable[Mapping[str, Any]],
+    raw_texts: Mapping[str, str] | None = None,
+) -> FactScore:
+    """Score predicted records (dicts) against gold facts.
+
+    With ``raw_texts`` (doc name -> raw text) every predicted subject is also checked
+    against its clause: one longer than its clause is listed in ``overlong``.
+    """
+    from zhjx.relate.lexicon import lexicon
+
+    pool: dict[tuple[str, str, str], list[Mapping[str, Any]]] = {}
+    preds = [p for p in predicted if p.get("type") in ("figure", "percentage")]
+    for p in preds:
+        pool.setdefault((p["doc"], p["type"], _squeeze(p["text"])), []).append(p)
+    score = FactScore()
+    for g in gold:
+        if g.get("type") not in ("figure", "percentage"):
+            continue
+        score.total += 1
+        cands = pool.get((g["doc"], g["type"], _squeeze(g["text"])), [])
+        match = next((p for p in cands if _same_value(p.get("value"), g.get("value"))), None)
+        if match is None and cands:
+            match = cands[0]
+        if match is None:
+            score.failures.append({"gold": dict(g), "pred": None, "wrong": ["found"]})
+            continue
+        cands.remove(match)
+        score.found += 1
+        wrong = [f for f in FIELDS if not field_right(f, g.get(f), match.get(f))]
+        for f in FIELDS:
+            score.right[f] += f not in wrong
+        if wrong:
+            score.failures.append({"gold": dict(g), "pred": dict(match), "wrong": wrong})
+        else:
+            score.fully_right += 1
+    if raw_texts is not None:
+        marks = lexicon().clause_marks
+        for p in preds:
+            raw = raw_texts.get(p["doc"])
+            if raw is None or not p.get("subject"):
+                continue
+            clause = clause_around(raw, p["start"], p["end"], marks)
+            if len(_squeeze(p["subject"])) > len(clause):
+                score.overlong.append({"pred": dict(p), "clause": clause})
+    return score
