@@ -24,6 +24,7 @@ class Lexicon:
     anaphora: frozenset[str]
     new_subjects: frozenset[str]
     openers: frozenset[str]
+    topic_prefixes: frozenset[str]
     changes: dict[str, str]
     bases: frozenset[str]
     datelines: tuple[regex.Pattern[str], ...]
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
             "anaphora",
             "new_subjects",
             "openers",
+            "topic_prefixes",
             "bases",
         )
     }

@@ -42,7 +42,7 @@ def is_topic(
 ) -> bool:
     """Whether an organization mention is its clause's subject or place, not an object.
 
-    Only openers (在, 作为 …), adverbs and dates may stand between the clause start (or
+    Only topic prefixes (在, 同时 …) and dates may stand between the clause start (or
     the last 的 before the name) and the name; a name in a list (``、`` ``等``) owns nothing.
     """
     text = sc.text
@@ -57,7 +57,7 @@ def is_topic(
     prev = sc.lskip(start, 0)
     if prev > 0 and text[prev - 1] in _LIST_BEFORE:
         return False
-    return _consumed(sc, lo, start, lex.openers | lex.function_words, skip)
+    return _consumed(sc, lo, start, lex.topic_prefixes, skip)
 
 
 def opens_new_subject(
