@@ -56,8 +56,8 @@ class FactScore:
         return self.right[name] / self.total
 
 
-def clause_around(raw: str, start: int, end: int, marks: Iterable[str]) -> str:
-    """The clause of the raw text holding ``[start, end)`` (whitespace removed)."""
+def sentence_around(raw: str, start: int, end: int, marks: Iterable[str]) -> str:
+    """The text of ``raw`` around ``[start, end)`` up to the nearest ``marks`` (no whitespace)."""
     marks = set(marks) - {"\n"}
     lo = start
     while lo > 0 and raw[lo - 1] not in marks:
@@ -68,6 +68,19 @@ def clause_around(raw: str, start: int, end: int, marks: Iterable[str]) -> str:
     return _squeeze(raw[lo:hi])
 
 
+def overlong(subject: str, sentence: str, clause_marks: Iterable[str]) -> bool:
+    """Whether a subject is not inside its sentence or longer than the sentence's longest clause.
+
+    (A change percentage takes its subject from the figure before it, in another clause
+    of the same sentence, so the bound is the longest clause, not the figure's own.)
+    """
+    subject = _squeeze(subject)
+    clauses = [sentence]
+    for mark in set(clause_marks) - {"\n"}:
+        clauses = [part for c in clauses for part in c.split(mark)]
+    return subject not in sentence or len(subject) > max(len(c) for c in clauses)
+
+
 def score_facts(
     gold: Iterable[Mapping[str, Any]],
     predicted: Iterable[Mapping[str, Any]],
@@ -76,7 +89,7 @@ def score_facts(
     """Score predicted records (dicts) against gold facts.
 
     With ``raw_texts`` (doc name -> raw text) every predicted subject is also checked
-    against its clause: one longer than its clause is listed in ``overlong``.
+    against its sentence (:func:`overlong`); offenders are listed in ``overlong``.
     """
     from zhjx.relate.lexicon import lexicon
 
@@ -106,12 +119,12 @@ def score_facts(
         else:
             score.fully_right += 1
     if raw_texts is not None:
-        marks = lexicon().clause_marks
+        lex = lexicon()
         for p in preds:
             raw = raw_texts.get(p["doc"])
             if raw is None or not p.get("subject"):
                 continue
-            clause = clause_around(raw, p["start"], p["end"], marks)
-            if len(_squeeze(p["subject"])) > len(clause):
-                score.overlong.append({"pred": dict(p), "clause": clause})
+            sentence = sentence_around(raw, p["start"], p["end"], lex.sentence_marks)
+            if overlong(p["subject"], sentence, lex.clause_marks):
+                score.overlong.append({"pred": dict(p), "sentence": sentence})
     return score
