@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import zhjx
+from conftest import GOLD, PAGES
 from facts_helpers import make_doc, run
 from zhjx.components.facts import FactsComponent
 from zhjx.extensions import SPAN_KEYS
@@ -16,8 +17,6 @@ from zhjx.relate import Mention, relate
 from zhjx.relate.changes import change_before
 from zhjx.relate.lexicon import lexicon
 from zhjx.relate.segments import Scanner, Segments, segment
-
-from conftest import GOLD, PAGES
 
 
 def test_segments_cut_paragraphs_sentences_clauses_and_datelines():
