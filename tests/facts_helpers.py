@@ -29,11 +29,13 @@ def make_doc(
     percentages: list[str] = (),
     orgs: dict[str, str] | list[tuple[str, str]] | None = None,
     dates: dict[str, tuple[str | None, str]] | None = None,
+    kinds: dict[str, str] | None = None,
 ) -> Doc:
     """A Doc with the given mentions in its span groups (as the extractors would put them).
 
     ``orgs`` maps surfaces to canonical names (pairs when a surface repeats); ``dates``
-    maps surfaces to ``(value, granularity)``.
+    maps surfaces to ``(value, granularity)``; ``kinds`` maps organization surfaces to
+    their kind.
     """
     doc = nlp.make_doc(text)
     org_pairs = list(orgs.items()) if isinstance(orgs, dict) else list(orgs or [])
@@ -49,6 +51,7 @@ def make_doc(
         doc.spans[key] = SpanGroup(doc, name=key, spans=exact_spans(doc, offsets, key))
     for span in doc.spans[SPAN_KEYS["organization"]]:
         span._.canonical = orgs[span.text]
+        span._.kind = kinds.get(span.text) if kinds else None
     for span in doc.spans[SPAN_KEYS["date"]]:
         span._.value, span._.granularity = dates[span.text]
     return doc

@@ -121,6 +121,16 @@ CASES = [
             "2.1个百分点": dict(subject="资产负债率", change="decrease", basis=None),
         },
     ),
+    dict(
+        text="全省规上工业增加值增速比全国高1.2个百分点。",
+        percentages=["1.2个百分点"],
+        expect={"1.2个百分点": dict(subject="规上工业增加值增速", change=None)},
+    ),
+    dict(
+        text="其中，制造业投资较上年增长8.1%。",
+        percentages=["8.1%"],
+        expect={"8.1%": dict(subject="制造业投资", change="increase", basis="较上年")},
+    ),
     # --- owner: anaphora, place, carrying over, resetting ---------------------------
     dict(
         text=f"{TG}是全球不锈钢行业的领军企业。去年，该集团不锈钢产量达450万吨。",
@@ -162,6 +172,25 @@ CASES = [
             "300亿元": dict(subject="产值", org=TG),
             "2000个": dict(subject="就业岗位", org=None),
         },
+    ),
+    dict(
+        text="记者从山西焦煤集团有限责任公司获悉，今年一季度该集团原煤产量达4500万吨。",
+        figures=["4500万吨"],
+        orgs={"山西焦煤集团有限责任公司": "山西焦煤集团有限责任公司"},
+        dates={"今年一季度": ("2025-Q1", "quarter")},
+        expect={
+            "4500万吨": dict(subject="原煤产量", org="山西焦煤集团有限责任公司", period="2025-Q1")
+        },
+    ),
+    dict(
+        text="省国资委向山西焦煤集团有限责任公司派驻工作组。该集团随即组建专班12个。",
+        figures=["12个"],
+        orgs={
+            "省国资委": "山西省人民政府国有资产监督管理委员会",
+            "山西焦煤集团有限责任公司": "山西焦煤集团有限责任公司",
+        },
+        kinds={"省国资委": "government", "山西焦煤集团有限责任公司": "company"},
+        expect={"12个": dict(subject="专班", org="山西焦煤集团有限责任公司")},
     ),
     # --- owner: none ------------------------------------------------------------------
     dict(
@@ -237,7 +266,7 @@ def _id(case: dict) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=_id)
 def test_facts_case(nlp, case):
-    kw = {k: case[k] for k in ("figures", "percentages", "orgs", "dates") if k in case}
+    kw = {k: case[k] for k in ("figures", "percentages", "orgs", "dates", "kinds") if k in case}
     got = run(nlp, case["text"], **kw)
     for surface, expected in case["expect"].items():
         subject, org, period, change, basis = got[surface]

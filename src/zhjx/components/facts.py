@@ -49,7 +49,7 @@ class FactsComponent:
             for s in self._group(doc, key)
         ]
         orgs = [
-            Mention(s.start_char, s.end_char, value=s._.canonical or s.text)
+            Mention(s.start_char, s.end_char, value=s._.canonical or s.text, label=s._.kind)
             for s in self._group(doc, self.org_key)
         ]
         dates = [

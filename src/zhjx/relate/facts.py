@@ -18,8 +18,8 @@ class Mention:
     """A mention another component found: character offsets and its value.
 
     For quantities ``label`` is ``figure`` or ``percentage``; for organizations
-    ``value`` is the canonical name; for dates ``value`` is the ISO value and
-    ``label`` the granularity.
+    ``value`` is the canonical name and ``label`` the kind (company, government …);
+    for dates ``value`` is the ISO value and ``label`` the granularity.
     """
 
     start: int
@@ -110,8 +110,8 @@ def relate(
 
     ranges = [(q.start, q.end) for q in quantities]
     date_ranges = [(d.start, d.end) for d in dates]
-    org_triples = [(o.start, o.end, o.value or text[o.start : o.end]) for o in orgs]
-    owned = owners(sc, seg, ranges, org_triples, lex, date_ranges)
+    org_rows = [(o.start, o.end, o.value or text[o.start : o.end], o.label) for o in orgs]
+    owned = owners(sc, seg, ranges, org_rows, lex, date_ranges)
     for fact, org in zip(facts, owned, strict=True):
         fact.org = org
     date_rows = [(d.start, d.end, d.value, d.label) for d in dates]

@@ -21,10 +21,11 @@ class Lexicon:
     prepositions: frozenset[str]
     tail_words: frozenset[str]
     lead_words: frozenset[str]
-    anaphora: frozenset[str]
+    anaphora: dict[str, frozenset[str]]
     new_subjects: frozenset[str]
     openers: frozenset[str]
     topic_prefixes: frozenset[str]
+    comparatives: frozenset[str]
     changes: dict[str, str]
     bases: frozenset[str]
     datelines: tuple[regex.Pattern[str], ...]
@@ -49,7 +50,11 @@ class Lexicon:
     def leading(self) -> frozenset[str]:
         """Words stripped from a subject's start."""
         return (
-            self.lead_words | self.anaphora | self.function_words | self.prepositions | self.verbs
+            self.lead_words
+            | frozenset(self.anaphora)
+            | self.function_words
+            | self.prepositions
+            | self.verbs
         )
 
 
@@ -78,10 +83,10 @@ def lexicon() -> Lexicon:
             "prepositions",
             "tail_words",
             "lead_words",
-            "anaphora",
             "new_subjects",
             "openers",
             "topic_prefixes",
+            "comparatives",
             "bases",
         )
     }
@@ -89,6 +94,10 @@ def lexicon() -> Lexicon:
         clause_marks=frozenset(m.split("|")[0] for m in marks) | {"\n"},
         sentence_marks=frozenset(m.split("|")[0] for m in marks if m.endswith("|S")) | {"\n"},
         changes=_tsv("facts/changes.tsv"),
+        anaphora={
+            w: frozenset(k.strip() for k in kinds.split(","))
+            for w, kinds in _tsv("facts/anaphora.tsv").items()
+        },
         datelines=tuple(regex.compile(p) for p in load_words("facts/datelines.txt")),
         **words,
     )

@@ -88,30 +88,33 @@ def owners(
     sc: Scanner,
     seg: Segments,
     quantities: Sequence[Range],
-    orgs: Sequence[tuple[int, int, str]],
+    orgs: Sequence[tuple[int, int, str, str | None]],
     lex: Lexicon,
     dates: Sequence[Range] = (),
 ) -> list[str | None]:
-    """The owner organization (its canonical name) of each quantity, or None."""
+    """The owner organization (its canonical name) of each quantity, or None.
+
+    ``orgs`` are ``(start, end, canonical name, kind)``.
+    """
     text = sc.text
-    org_ranges = [(s, e) for s, e, _ in orgs]
+    org_ranges = [(s, e) for s, e, _, _ in orgs]
     numbers = frozenset(s for s, _ in quantities)
     events: list[tuple[int, int, object]] = []
     for p in seg.paragraphs:
         events.append((p[0], 0, "paragraph"))
     for s in seg.sentences:
         events.append((s[0], 1, ("sentence", s)))
-    for s, e, name in orgs:
+    skip = sorted([*dates, *org_ranges])
+    for s, e, name, kind in orgs:
         clause = Segments.find(seg.clauses, s)
         if clause is not None and not seg.in_dateline(s, e):
-            skip = sorted([*dates, *org_ranges])
-            if is_topic(sc, (s, e), clause, lex, skip):
-                events.append((s, 2, ("org", name)))
+            topic = is_topic(sc, (s, e), clause, lex, skip)
+            events.append((s, 2, ("org" if topic else "named", (name, kind))))
     for word in sorted(lex.anaphora, key=len, reverse=True):
         for m in regex.finditer(regex.escape(word), text):
             s, e = m.span()
             if sc.is_bound(s) and not any(a < e and s < b for a, b in org_ranges):
-                events.append((s, 2, ("anaphor", (s, e))))
+                events.append((s, 2, ("anaphor", (s, e, lex.anaphora[word]))))
     for i, (s, _) in enumerate(quantities):
         events.append((s, 3, ("quantity", i)))
     events.sort(key=lambda ev: (ev[0], ev[1]))
@@ -119,7 +122,8 @@ def owners(
     out: list[str | None] = [None] * len(quantities)
     current: str | None = None  # the paragraph's topic organization
     in_sentence: str | None = None  # this sentence's owner
-    last_topic: str | None = None  # the article's last topic, for references
+    named: list[tuple[str, str | None, bool]] = []  # (name, kind, topic) in text order
+    kinds: dict[str, str | None] = {}
     seen_anaphor: Range | None = None
     for _, _, ev in events:
         if ev == "paragraph":
@@ -129,16 +133,41 @@ def owners(
         if kind == "sentence":
             new = opens_new_subject(sc, payload, seg, lex, numbers)
             in_sentence = None if new else current
-        elif kind == "org":
-            current = in_sentence = last_topic = payload
+        elif kind in ("org", "named"):
+            name, org_kind = payload
+            named.append((name, org_kind, kind == "org"))
+            kinds[name] = org_kind
+            if kind == "org":
+                current = in_sentence = name
         elif kind == "anaphor":
-            s, e = payload
+            s, e, fits = payload
             if seen_anaphor is not None and seen_anaphor[0] <= s < seen_anaphor[1]:
                 continue  # 该公司 inside a longer reference already taken
-            seen_anaphor = payload
-            ref = current or last_topic
+            seen_anaphor = (s, e)
+            ref = resolve(current, kinds, named, fits)
             if ref is not None:
                 current = in_sentence = ref
         else:
             out[payload] = in_sentence
     return out
+
+
+def _fits(kind: str | None, fits: frozenset[str]) -> bool:
+    return "any" in fits or kind in (None, "other") or kind in fits
+
+
+def resolve(
+    current: str | None,
+    kinds: dict[str, str | None],
+    named: Sequence[tuple[str, str | None, bool]],
+    fits: frozenset[str],
+) -> str | None:
+    """What a reference (该集团) points to: the paragraph's topic if its kind fits, else
+    the last topic organization of a fitting kind, else the last one named at all."""
+    if current is not None and _fits(kinds.get(current), fits):
+        return current
+    for want_topic in (True, False):
+        for name, kind, topic in reversed(named):
+            if (topic or not want_topic) and _fits(kind, fits):
+                return name
+    return None

@@ -5,6 +5,7 @@ Patterns, over the segmenter's words (no parser):
 * ``X达/为/完成/突破 + NUM`` and ``X + NUM``: the phrase before the number, trailing
   predicates and qualifiers stripped (``润滑油销售收入达7.71亿元`` → 润滑油销售收入);
 * ``verb + X + NUM``: the phrase after the last predicate (``输送车轮70万片`` → 车轮);
+* ``X + 比/较… + NUM``: the phrase before the comparison (``增速比全国高1.2个百分点``);
 * ``NUM + 的 + X`` (``584.35亿元的政府采购合同``) and, for counts, ``NUM + X``
   (``联动8家金融机构``): the phrase after the number.
 
@@ -54,6 +55,11 @@ def strip_leading(sc: Scanner, start: int, end: int, lex: Lexicon) -> int:
 def left_subject(sc: Scanner, lo: int, hi: int, lex: Lexicon) -> Range | None:
     """The noun phrase in ``[lo, hi)`` that a number at ``hi`` measures, or None."""
     end = strip_trailing(sc, lo, hi, lex)
+    for b in sc.bounds_between(lo, end):  # 增速比全国高: the subject ends before 比
+        if sc.word_starting(b, end, lex.comparatives) is not None:
+            if _HAN.search(sc.text[lo:b]):
+                end = strip_trailing(sc, lo, b, lex)
+            break
     if end <= lo:
         return None
     start = lo
