@@ -81,6 +81,20 @@ def overlong(subject: str, sentence: str, clause_marks: Iterable[str]) -> bool:
     return subject not in sentence or len(subject) > max(len(c) for c in clauses)
 
 
+def _match(gold: Mapping[str, Any], cands: list[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The first prediction with the gold's text, else one whose text holds the gold's
+    (``突破万人`` for ``万人``: qualifiers may be in or out of a mention), same value first."""
+    text = _squeeze(gold["text"])
+    for same_text in (True, False):
+        for same_value in (True, False):
+            for p in cands:
+                ptext = _squeeze(p["text"])
+                if (ptext == text) if same_text else (text in ptext or ptext in text):
+                    if not same_value or _same_value(p.get("value"), gold.get("value")):
+                        return p
+    return None
+
+
 def score_facts(
     gold: Iterable[Mapping[str, Any]],
     predicted: Iterable[Mapping[str, Any]],
@@ -93,19 +107,17 @@ def score_facts(
     """
     from zhjx.relate.lexicon import lexicon
 
-    pool: dict[tuple[str, str, str], list[Mapping[str, Any]]] = {}
+    pool: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
     preds = [p for p in predicted if p.get("type") in ("figure", "percentage")]
     for p in preds:
-        pool.setdefault((p["doc"], p["type"], _squeeze(p["text"])), []).append(p)
+        pool.setdefault((p["doc"], p["type"]), []).append(p)
     score = FactScore()
     for g in gold:
         if g.get("type") not in ("figure", "percentage"):
             continue
         score.total += 1
-        cands = pool.get((g["doc"], g["type"], _squeeze(g["text"])), [])
-        match = next((p for p in cands if _same_value(p.get("value"), g.get("value"))), None)
-        if match is None and cands:
-            match = cands[0]
+        cands = pool.get((g["doc"], g["type"]), [])
+        match = _match(g, cands)
         if match is None:
             score.failures.append({"gold": dict(g), "pred": None, "wrong": ["found"]})
             continue

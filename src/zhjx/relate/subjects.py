@@ -22,8 +22,8 @@ from zhjx.relate.segments import Range, Scanner
 
 _HAN = regex.compile(r"\p{Han}")
 
-#: A phrase after a number longer than this many words is not taken as its subject.
-MAX_RIGHT_WORDS = 6
+#: A phrase after a number longer than this (in characters) is not taken as its subject.
+MAX_RIGHT_CHARS = 16
 
 
 def _clean(text: str) -> str:
@@ -87,7 +87,7 @@ def right_subject(sc: Scanner, lo: int, hi: int, lex: Lexicon, *, direct: bool) 
     elif not direct:
         return None
     stops = lex.boundaries | lex.lead_words | lex.tail_words | frozenset(lex.changes) | lex.bases
-    end, words = pos, 0
+    end = pos
     while True:
         nxt = sc.rskip(end, hi)
         if nxt >= hi:
@@ -97,11 +97,11 @@ def right_subject(sc: Scanner, lo: int, hi: int, lex: Lexicon, *, direct: bool) 
         if sc.word_starting(nxt, hi, stops) is not None:
             break
         end = min(sc.next_bound(nxt), hi)
-        words += 1
-        if words > MAX_RIGHT_WORDS:
+        if len(_clean(text[pos:end])) > MAX_RIGHT_CHARS:
             return None
-    if not _HAN.search(text[pos:end]):
-        return None
+    found = _clean(text[pos:end])
+    if not _HAN.search(found) or (direct and len(found) < 2):
+        return None  # 千万至亿元级: a one-character word after a number is a suffix
     return pos, end
 
 
