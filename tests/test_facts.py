@@ -131,7 +131,7 @@ def test_facts_view():
 #: Fully-right rate the gold sample must reach with the pipeline in this branch.  The
 #: target is 0.85; it is reachable once the numbers, organizations and dates extractors
 #: (other branches) are merged and this floor is raised.
-GOLD_FLOOR = 0.30
+GOLD_FLOOR = 0.35
 
 
 @pytest.mark.slow
