@@ -340,3 +340,10 @@ def _check_offsets(text: str, found: list[Quantity]) -> None:
 def test_bad_input_yields_nothing() -> None:
     assert find_quantities("") == []
     assert find_quantities(None) == []  # type: ignore[arg-type]
+
+
+def test_a_middle_dot_between_digits_is_a_decimal_point():
+    (q,) = find_quantities("国际石油价格可达每桶２１·４８美元")
+    assert (q.text, q.value, q.unit) == ("２１·４８美元", Decimal("21.48"), "USD")
+    (p,) = find_quantities("比上年增长１０·７％")
+    assert p.value == Decimal("10.7")

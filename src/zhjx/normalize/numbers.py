@@ -130,11 +130,15 @@ class _Expr:
     notes: set[str] = field(default_factory=set)
 
 
+#: A middle dot between digits is a decimal point in older typesetting (２１·４８美元).
+_MIDDOT_DECIMAL = regex.compile(r"(?<=\d)[·・•](?=\d)")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Find figures and percentages in ``text``; non-overlapping, in text order."""
     if not isinstance(text, str) or not text:
         return []
-    t = fold(text)
+    t = _MIDDOT_DECIMAL.sub(".", fold(text))
     blocked = _blocked_spans(t)
     phrases = [(m.start(), m.end()) for m in Q.set_phrase_re().finditer(t)]
     out: list[Quantity] = []
