@@ -2,9 +2,13 @@
 
 The mixed-domain pkuseg model (MIT licence) ships inside the ``pkuseg==0.0.25`` wheel
 on PyPI.  ``zhjx setup`` downloads that wheel with pip (a package registry, never a
-model hub), unpacks ``pkuseg/models/default`` and converts it to the format
-spacy-pkuseg loads fastest: ``features.msgpack`` and a ``weights.npz`` of float32
-weights.  Nothing is downloaded at run time: a missing model raises
+model hub), unpacks ``pkuseg/models/default`` and compiles it (:mod:`zhjx.segmenter`) into flat
+arrays that load in milliseconds with ``mmap``: a hash table of the features, the
+weights as exact ``int32`` ten-thousandths, and the unigram list as a hash table.
+Features whose five node weights are all within ``prune`` of zero are dropped (by
+default only the exact zeros, which cannot change a segmentation).  A standard
+spacy-pkuseg ``features.msgpack`` of the kept features is written beside them for
+``nlp.to_disk``.  Nothing is downloaded at run time: a missing model raises
 :class:`ModelNotFoundError` with the one command that provisions it.
 """
 
@@ -24,6 +28,8 @@ from pathlib import Path
 import numpy as np
 import srsly
 
+from zhjx import segmenter
+
 PKUSEG_WHEEL = "pkuseg==0.0.25"
 WHEEL_ARGS = (
     "--no-deps",
@@ -34,12 +40,28 @@ WHEEL_ARGS = (
     "--platform",
     "manylinux1_x86_64",
 )
-MODEL_NAME = "pkuseg-mixed-0.0.25"
+FORMAT_VERSION = 2
+#: The cache folder name carries the format, so an older zhjx keeps its own folder.
+MODEL_NAME = f"pkuseg-mixed-0.0.25-v{FORMAT_VERSION}"
 ENV_VAR = "ZHJX_MODEL_DIR"
 SETUP_COMMAND = "zhjx setup"
-FORMAT_VERSION = 1
+#: Default pruning threshold (absolute node weight): only features that are all zero.
+PRUNE = 0.0
 _MEMBERS = ("pkuseg/models/default/features.pkl", "pkuseg/models/default/weights.npz")
 _LICENSE = "pkuseg-0.0.25.dist-info/LICENSE"
+#: Files of a provisioned model folder.
+MODEL_FILES = (
+    segmenter.KEYS_FILE,
+    segmenter.ROWS_FILE,
+    segmenter.DIR_FILE,
+    segmenter.BLOOM_FILE,
+    segmenter.UNIGRAM_FILE,
+    segmenter.UNIGRAM_DIR_FILE,
+    segmenter.UNIGRAM_BLOOM_FILE,
+    segmenter.WEIGHTS_FILE,
+    segmenter.EDGES_FILE,
+    segmenter.FEATURES_FILE,
+)
 
 
 class ModelNotFoundError(RuntimeError):
@@ -65,7 +87,7 @@ def is_provisioned(path: Path | None = None) -> bool:
     except (OSError, ValueError):
         return False
     return data.get("format") == FORMAT_VERSION and all(
-        (path / name).is_file() for name in ("features.msgpack", "weights.npz")
+        (path / name).is_file() for name in MODEL_FILES
     )
 
 
@@ -92,21 +114,65 @@ def download_wheel(dest: Path) -> Path:
     return wheels[0]
 
 
-def convert(features: dict, weights: np.ndarray, sizes: np.ndarray, out: Path) -> None:
-    """Write a spacy-pkuseg model folder: msgpack features and float32 weights."""
+def prune(
+    feature_to_idx: dict[str, int], weights: np.ndarray, n_tag: int, threshold: float
+) -> tuple[dict[str, int], np.ndarray]:
+    """Drop features whose node weights are all within ``threshold`` of zero.
+
+    Node weights are ``n_feature * n_tag`` values (feature-major), followed by the
+    ``n_tag * n_tag`` transition weights, which are kept as they are.  Feature 0
+    (pkuseg's ``$$``, on at every character) is always kept.  The kept features are
+    renumbered in their old order.
+    """
+    n_feature = len(feature_to_idx)
+    node = weights[: n_feature * n_tag].reshape(n_feature, n_tag)
+    keep = np.abs(node).max(axis=1) > threshold
+    keep[0] = True
+    new_index = np.cumsum(keep) - 1
+    kept = {k: int(new_index[i]) for k, i in feature_to_idx.items() if keep[i]}
+    new_weights = np.concatenate([node[keep].reshape(-1), weights[n_feature * n_tag :]])
+    return kept, new_weights
+
+
+def convert(
+    features: dict, weights: np.ndarray, sizes: np.ndarray, out: Path, threshold: float = PRUNE
+) -> dict:
+    """Compile a pkuseg model into ``out``; return counts for ``meta.json``."""
     out.mkdir(parents=True, exist_ok=True)
+    n_tag = int(sizes[0])
+    if int(sizes[1]) != len(features["feature_to_idx"]):
+        raise ValueError("weights.npz and features.pkl disagree on the number of features")
+    tags = features["tag_to_idx"]
+    if sorted(tags, key=tags.get) != ["B", "B_single", "I", "I_end", "I_first"]:
+        raise ValueError(f"unexpected pkuseg tags: {tags}")
+    feature_to_idx, weights = prune(features["feature_to_idx"], weights, n_tag, threshold)
+    arrays = segmenter.compile_model(feature_to_idx, features["unigram"], weights, n_tag)
+    for name, array in arrays.items():
+        np.save(out / name, array)
     data = {
         "unigram": sorted(features["unigram"]),
-        "bigram": sorted(features["bigram"]),
-        "feature_to_idx": features["feature_to_idx"],
-        "tag_to_idx": features["tag_to_idx"],
+        "bigram": [],  # used only when training
+        "feature_to_idx": feature_to_idx,
+        "tag_to_idx": tags,
     }
-    srsly.write_msgpack(out / "features.msgpack", data)
-    np.savez(out / "weights.npz", sizes=sizes, w=weights.astype(np.float32))
+    srsly.write_msgpack(out / segmenter.FEATURES_FILE, data)
+    return {
+        "features": len(feature_to_idx),
+        "features_original": len(features["feature_to_idx"]),
+        "prune": threshold,
+    }
 
 
-def provision(wheel: Path | None = None, dest: Path | None = None, force: bool = False) -> Path:
-    """Download (unless ``wheel`` is given), unpack and convert the model into ``dest``."""
+def provision(
+    wheel: Path | None = None,
+    dest: Path | None = None,
+    force: bool = False,
+    threshold: float = PRUNE,
+) -> Path:
+    """Download (unless ``wheel`` is given), unpack and convert the model into ``dest``.
+
+    An older format in ``dest`` is replaced.
+    """
     dest = dest or model_dir()
     if is_provisioned(dest) and not force:
         return dest
@@ -121,7 +187,7 @@ def provision(wheel: Path | None = None, dest: Path | None = None, force: bool =
                 weights, sizes = npz["w"], npz["sizes"]
             licence = zf.read(_LICENSE).decode("utf-8")
         staging = tmp_path / "model"
-        convert(features, weights, sizes, staging)
+        counts = convert(features, weights, sizes, staging, threshold)
         (staging / "LICENSE").write_text(licence, encoding="utf-8")
         meta = {
             "format": FORMAT_VERSION,
@@ -129,7 +195,8 @@ def provision(wheel: Path | None = None, dest: Path | None = None, force: bool =
             "wheel": wheel.name,
             "wheel_sha256": digest,
             "licence": "MIT",
-            "weights": "float32",
+            "weights": "int32 ten-thousandths (exact)",
+            **counts,
         }
         (staging / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
         if dest.exists():
