@@ -9,7 +9,6 @@ import spacy
 import zhjx
 from zhjx.components.spans import exact_spans
 from zhjx.extensions import SPAN_KEYS
-from zhjx.model import require_model
 from zhjx.pipeline import COMPONENTS
 
 TEXT = "润滑油销售收入达7.71亿元，同比增长94.96%。"
@@ -24,8 +23,7 @@ def test_segmenter_is_pkuseg(nlp):
 
 def test_add_pipe_in_a_users_own_pipeline():
     user = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
-    user.tokenizer.initialize(pkuseg_model=str(require_model()))
-    zhjx.pipeline._upcast_weights(user)
+    zhjx.pipeline.use_segmenter(user)
     for name in COMPONENTS:
         user.add_pipe(name)
     assert user.pipe_names == list(COMPONENTS)

@@ -32,7 +32,7 @@ def job(tmp_path_factory):
     shutil.copytree(PAGES, src)
     (src / "sub").mkdir()
     shutil.copy(next(iter(sorted(PAGES.glob("*.txt")))), src / "sub" / "copy.txt")
-    (src / "bad.bin").write_bytes(b"\x00\x01\x02 not a text file \xff")
+    (src / "bad.txt").write_bytes(b"\x00\x01\x02 not a text file \xff")
     missing = tmp / "missing.txt"
     with (
         distributed.LocalCluster(
@@ -53,13 +53,13 @@ def job(tmp_path_factory):
 
 def test_records_equal_the_local_run(job):
     import zhjx
-    from zhjx.extract import iter_files
+    from zhjx.extract import walk
     from zhjx.scale.dask import read_records
 
     nlp = zhjx.load()
     local = []
-    for f, root in iter_files([job["src"]]):
-        if f.suffix == ".bin":
+    for f, root in walk([job["src"]])[0]:
+        if f.name == "bad.txt":
             continue
         local += [r.to_dict() for r in zhjx.extract_file(f, "2025-03-29", root=root, nlp=nlp)]
     remote = read_records(job["out"])
@@ -78,8 +78,9 @@ def test_bad_files_are_reported_not_skipped(job):
     from zhjx.scale.dask import read_errors
 
     errors = {e["doc"]: e["error"] for e in job["summary"]["errors"]}
-    assert set(errors) == {"bad.bin", "missing.txt"}
-    assert "FileNotFoundError" in errors["missing.txt"]
+    assert set(errors) == {"bad.txt", "missing.txt"}
+    assert "cannot read" in errors["missing.txt"]
+    assert "binary" in errors["bad.txt"]
     assert {e["doc"] for e in read_errors(job["out"])} == set(errors)
 
 
@@ -99,3 +100,22 @@ def test_output_folder_must_be_empty(job):
 
     with pytest.raises(FileExistsError):
         extract_bag([job["src"]], job["out"], scheduler=None)
+
+
+def test_the_cli_runs_on_a_scheduler_address(tmp_path):
+    """``zhjx extract --scheduler ADDRESS`` writes the Parquet folder of the local run."""
+    from distributed import LocalCluster
+
+    from conftest import PAGES
+    from zhjx.cli import EXIT_OK, main
+    from zhjx.scale.dask import read_records
+
+    with LocalCluster(n_workers=1, processes=True, threads_per_worker=1) as cluster:
+        out = tmp_path / "parts"
+        status = main(
+            ["extract", str(PAGES), "-o", str(out), "--scheduler", cluster.scheduler_address]
+        )
+    assert status == EXIT_OK
+    got = read_records(out)
+    assert {r["doc"] for r in got} == {p.name for p in PAGES.glob("*.txt")}
+    assert {"organization", "figure", "percentage", "date", "article"} <= {r["type"] for r in got}

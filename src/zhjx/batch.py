@@ -40,6 +40,7 @@ class Job:
     published: date | None = None
     types: frozenset[str] | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    model: str | None = None
 
 
 def doc_name(path: Path, root: Path) -> str:
@@ -78,7 +79,7 @@ def process(job: Job) -> FileResult:
         articles = split_articles(raw, published=job.published, name=str(path))
         if not articles:
             raise DecodeError(str(path), "no text found")
-        records = extract_articles(articles, result.doc, load())
+        records = extract_articles(articles, result.doc, load(job.model))
     except DecodeError as exc:
         result.error = str(exc)
         return result

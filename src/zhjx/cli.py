@@ -93,8 +93,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     published = as_date(args.published) if args.published else None
     if args.jobs < 1:
         raise ValueError("--jobs takes a whole number of at least 1")
-    if not args.scheduler:
-        model.require_model()  # fail early, before walking folders
+    if args.scheduler:
+        return _extract_on_dask(args, published)
+    model.require_model()  # fail early, before walking folders
 
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -126,15 +127,6 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         todo = [j for j in jobs if doc_name(Path(j.path), Path(j.root)) not in done]
         skipped = len(jobs) - len(todo)
         jobs = todo
-
-    if args.scheduler:
-        from zhjx.scale.dask import extract_bag
-
-        summary = extract_bag(
-            [j.path for j in jobs], out, scheduler=args.scheduler, published=published
-        )
-        print(f"zhjx: {summary}", file=sys.stderr)
-        return EXIT_OK
 
     started = time.perf_counter()
     counts: Counter[str] = Counter()
@@ -177,6 +169,25 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_SOME_FAILED if errors else EXIT_OK
+
+
+def _extract_on_dask(args: argparse.Namespace, published) -> int:
+    """``--scheduler``: the same extraction on a Dask cluster, into a Parquet folder."""
+    from zhjx.scale.dask import extract_bag
+
+    summary = extract_bag(
+        args.paths, args.output, scheduler=args.scheduler, published=published, pattern=args.glob
+    )
+    for err in summary["errors"]:
+        print(f"zhjx: error: {err['error']}", file=sys.stderr)
+    kinds = ", ".join(f"{n} {t}s" for t, n in sorted(summary["records"].items()))
+    print(
+        f"zhjx: {summary['files']} files on {summary['processes']} workers; {kinds}; "
+        f"{len(summary['errors'])} errors; {len(summary['passed_over'])} passed over; "
+        f"{summary['seconds']:.1f}s -> {args.output}/",
+        file=sys.stderr,
+    )
+    return EXIT_SOME_FAILED if summary["errors"] else EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -251,7 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="run on a Dask cluster (needs zhjx[dask]); OUT is a folder of Parquet parts",
+        help="run on a Dask cluster at ADDRESS (needs zhjx[dask]); OUT is then a new folder "
+        "of Parquet parts, OUT/type=<type>/ and OUT/errors/",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)

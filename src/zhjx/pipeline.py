@@ -49,7 +49,11 @@ def build(model: str | Path | None = None, components: tuple[str, ...] = COMPONE
     return nlp
 
 
+def load(model: str | Path | None = None) -> Language:
+    """The default pipeline, built once a process (per model folder)."""
+    return _load(str(model) if model else None)
+
+
 @cache
-def load(model: str | None = None) -> Language:
-    """The default pipeline, built once a process."""
+def _load(model: str | None) -> Language:
     return build(model)

@@ -3,10 +3,10 @@
     >>> from zhjx.scale.dask import extract_bag
     >>> summary = extract_bag(["archive/"], "out/", scheduler="tcp://10.0.0.5:8786")
 
-Files are spread over a Dask bag; each partition runs ``zhjx.extract_file`` on its
-files with the pipeline of the worker process (loaded once per worker by a
-:class:`PipelinePlugin`, never pickled) and writes Parquet itself, so the records
-never travel back to the client:
+Files are spread over a Dask bag; each partition runs the CLI's per-file step
+(``zhjx.batch.process``: size limits, decoding, named errors) on its files with the
+pipeline of the worker process (loaded once per worker by a :class:`PipelinePlugin`,
+never pickled) and writes Parquet itself, so the records never travel back to the client:
 
 * ``OUT/type=<record type>/part-NNNNN.parquet``: one row per record, one column per
   field of that record type (lists and intervals JSON-encoded, numbers as float64,
@@ -26,7 +26,6 @@ import os
 import shutil
 import threading
 import time
-import traceback
 import types
 import typing
 from collections.abc import Iterable
@@ -58,9 +57,9 @@ def worker_pipeline(model: str | None = None):
     global _LOADS
     with _LOCK:
         if model not in _PIPELINES:
-            from zhjx.pipeline import build
+            from zhjx.pipeline import load
 
-            _PIPELINES[model] = build(model)
+            _PIPELINES[model] = load(model)
             _LOADS += 1
         return _PIPELINES[model]
 
@@ -128,27 +127,22 @@ ERROR_SCHEMA = pa.schema([("doc", pa.string()), ("path", pa.string()), ("error",
 
 def _partition(items: list[tuple[int, str, str]], out: str, published, model) -> list[dict]:
     """Extract the files of one partition and write its Parquet files; a summary."""
-    from zhjx.extract import extract_file
+    from zhjx.batch import Job, process
 
-    nlp = worker_pipeline(model)
+    worker_pipeline(model)
     started = time.perf_counter()
     index = items[0][0] if items else 0
     by_type: dict[str, list[dict]] = {}
     errors: list[dict] = []
     chars = 0
     for _, path, root in items:
-        name = Path(path).relative_to(root).as_posix()
-        try:
-            records = extract_file(path, published, root=root, nlp=nlp)
-            chars += os.path.getsize(path)
-        except Exception as exc:  # reported per file, never fails the job
-            last = traceback.extract_tb(exc.__traceback__)[-1:]
-            where = f" at {last[0].filename}:{last[0].lineno}" if last else ""
-            error = f"{type(exc).__name__}: {exc}{where}"
-            errors.append({"doc": name, "path": path, "error": error})
+        result = process(Job(path, root, published, model=model))
+        if result.error:  # reported per file, never fails the job
+            errors.append({"doc": result.doc, "path": path, "error": result.error})
             continue
-        for r in records:
-            by_type.setdefault(r.type, []).append(r.to_dict())
+        chars += result.chars
+        for r in result.records:
+            by_type.setdefault(r["type"], []).append(r)
     counts = {}
     for rtype, rows in by_type.items():
         sch = schema(rtype)
@@ -167,7 +161,7 @@ def _partition(items: list[tuple[int, str, str]], out: str, published, model) ->
         {
             "partition": index,
             "files": len(items),
-            "bytes": chars,
+            "chars": chars,
             "records": counts,
             "errors": errors,
             "seconds": time.perf_counter() - started,
@@ -197,7 +191,7 @@ def extract_bag(
     scheduler: str | Client | None = None,
     published: date | str | None = None,
     *,
-    pattern: str = "*",
+    pattern: str | None = None,
     files_per_partition: int = FILES_PER_PARTITION,
     model: str | None = None,
     overwrite: bool = False,
@@ -210,7 +204,7 @@ def extract_bag(
     as with ``zhjx extract``.  Returns a summary: files, records per type, errors
     (one per bad file, naming it), seconds, partitions, worker processes.
     """
-    from zhjx.extract import as_date, iter_files
+    from zhjx.extract import as_date, walk
 
     out = Path(output_dir)
     if out.exists() and any(out.iterdir()):
@@ -219,7 +213,8 @@ def extract_bag(
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
     when = as_date(published)
-    files = [(str(f.resolve()), str(root.resolve())) for f, root in iter_files(paths, pattern)]
+    found, passed = walk(paths, pattern)
+    files = [(str(f.resolve()), str(root.resolve())) for f, root in found]
     size = max(1, files_per_partition)
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     items = [[(n, f, r) for f, r in chunk] for n, chunk in enumerate(chunks)]
@@ -240,9 +235,10 @@ def extract_bag(
             records[rtype] = records.get(rtype, 0) + n
     summary = {
         "files": len(files),
-        "bytes": sum(p["bytes"] for p in parts),
+        "chars": sum(p["chars"] for p in parts),
         "records": records,
         "errors": [e for p in parts for e in p["errors"]],
+        "passed_over": [str(f) for f in passed],
         "partitions": len(parts),
         "processes": len({p["pid"] for p in parts}),
         "seconds": round(time.perf_counter() - started, 3),
