@@ -6,6 +6,7 @@
 
 from zhjx.display import render
 from zhjx.extract import extract, extract_dir, extract_file
+from zhjx.io.facts import facts
 from zhjx.io.tables import to_dataframe
 from zhjx.model import ModelNotFoundError
 from zhjx.pipeline import build, load
@@ -33,6 +34,7 @@ __all__ = [
     "extract",
     "extract_dir",
     "extract_file",
+    "facts",
     "json_schema",
     "load",
     "render",
