@@ -20,9 +20,7 @@ try:
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 except ImportError as exc:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "zhjx.plotting needs matplotlib: pip install 'zhjx[notebooks]'"
-    ) from exc
+    raise ImportError("zhjx.plotting needs matplotlib: pip install 'zhjx[notebooks]'") from exc
 
 #: Font families known to cover simplified Chinese, best first.
 CJK_FAMILIES = (
@@ -80,9 +78,11 @@ def _add_new_system_fonts() -> None:
 def find_cjk_font() -> tuple[str, str] | None:
     """``(family, file)`` of an installed font covering :data:`SAMPLE`, or None."""
     env = os.environ.get("ZHJX_CJK_FONT")
-    if env and Path(env).is_file() and not missing_glyphs(env, SAMPLE):
-        font_manager.fontManager.addfont(env)
-        return font_manager.FontProperties(fname=env).get_name(), env
+    if env:
+        if Path(env).is_file() and not missing_glyphs(env, SAMPLE):
+            font_manager.fontManager.addfont(env)
+            return font_manager.FontProperties(fname=env).get_name(), env
+        warnings.warn(f"ZHJX_CJK_FONT={env} is no font file with Chinese glyphs", stacklevel=3)
     for refresh in (False, True):
         if refresh:
             _add_new_system_fonts()
@@ -90,6 +90,13 @@ def find_cjk_font() -> tuple[str, str] | None:
             path = _known(family)
             if path and not missing_glyphs(path, SAMPLE):
                 return family, path
+    # Any other font with the glyphs (CJK fonts are large: skip the small ones).
+    for entry in font_manager.fontManager.ttflist:
+        try:
+            if os.path.getsize(entry.fname) > 2_000_000 and not missing_glyphs(entry.fname, SAMPLE):
+                return entry.name, entry.fname
+        except (OSError, RuntimeError):
+            continue
     return None
 
 
