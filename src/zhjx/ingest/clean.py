@@ -1,0 +1,282 @@
+"""Offset-mapped cleaning of OCR'd and scraped newspaper text.
+
+A :class:`Piece` is clean text whose every character carries the raw ``[start, end)`` it
+came from.  All operations here return new pieces and never lose that map:
+
+* :func:`fold_width` – full-width ASCII digits, letters and a few symbols to ASCII
+  (``１２３`` → ``123``, ``ＡＢ`` → ``AB``, ``．`` → ``.``, ``％`` → ``%``); Chinese
+  punctuation (``，。（）：；！？``) is kept as is because names use it;
+* :func:`undouble` – undo OCR doubling of bold text (``王蕾王蕾`` → ``王蕾``, mapping each
+  clean character to both copies) when a whole line is made of doubled runs;
+* :func:`squeeze` – drop whitespace that OCR puts inside numbers and dates (``3 月 29 日``,
+  ``近 10 亿元``) and at the ends, and collapse other runs to one space (headline
+  fragments such as ``唯有守正创新 方可行稳致远`` keep their space);
+* :func:`join_lines` – join column-wrapped lines of a paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from zhjx.resources import load_json
+
+_SPACE_CHARS = " \t\r\f\v\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
+_HAN = regex.compile(r"\p{Han}")
+_ALNUM = regex.compile(r"[0-9A-Za-z]")
+_DIGIT = regex.compile(r"[0-9]")
+# What may sit next to a digit with the space between them dropped: Han characters,
+# digits, Chinese punctuation, % and the decimal point.
+_NUM_NEIGHBOUR = regex.compile(r"[\p{Han}0-9%.．％，。、；：（）《》“”‘’—\-~～]")
+
+
+@dataclass(slots=True)
+class Piece:
+    """Clean text with, for each character, the raw offsets ``[offs[i], ends[i])``."""
+
+    text: str = ""
+    offs: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not (len(self.text) == len(self.offs) == len(self.ends)):
+            raise ValueError("a piece needs one offset pair per character")
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def __getitem__(self, key: slice) -> Piece:
+        return Piece(self.text[key], self.offs[key], self.ends[key])
+
+    @property
+    def start(self) -> int:
+        """Raw start of the piece (smallest offset)."""
+        return min(self.offs)
+
+    @property
+    def end(self) -> int:
+        """Raw end of the piece (largest end)."""
+        return max(self.ends)
+
+    @classmethod
+    def raw(cls, raw: str, start: int = 0, end: int | None = None) -> Piece:
+        """The piece of ``raw[start:end]`` as it stands."""
+        end = len(raw) if end is None else min(end, len(raw))
+        offs = list(range(start, end))
+        return cls(raw[start:end], offs, [o + 1 for o in offs])
+
+    def strip(self) -> Piece:
+        """Without leading and trailing whitespace."""
+        text = self.text
+        i, j = 0, len(text)
+        while i < j and (text[i] in _SPACE_CHARS or text[i] == "\n"):
+            i += 1
+        while j > i and (text[j - 1] in _SPACE_CHARS or text[j - 1] == "\n"):
+            j -= 1
+        return self[i:j]
+
+
+def concat(pieces: Iterable[Piece], sep: str = "") -> Piece:
+    """Pieces joined by ``sep``; a separator maps to the last character before it."""
+    text: list[str] = []
+    offs: list[int] = []
+    ends: list[int] = []
+    for p in pieces:
+        if not p:
+            continue
+        if text and sep:
+            text.append(sep)
+            offs.extend([offs[-1]] * len(sep))
+            ends.extend([ends[-1]] * len(sep))
+        text.append(p.text)
+        offs.extend(p.offs)
+        ends.extend(p.ends)
+    return Piece("".join(text), offs, ends)
+
+
+@cache
+def _fold_table() -> dict[str, str]:
+    data = load_json("layout/fold.json")
+    table = {}
+    for lo, hi in data["ranges"]:
+        for cp in range(ord(lo), ord(hi) + 1):
+            table[chr(cp)] = chr(cp - 0xFEE0)
+    for ch in data["chars"]:
+        table[ch] = chr(ord(ch) - 0xFEE0)
+    return table
+
+
+def fold_width(p: Piece) -> Piece:
+    """Full-width ASCII digits, letters and symbols to ASCII; Chinese punctuation kept."""
+    table = _fold_table()
+    text = "".join(table.get(ch, ch) for ch in p.text)
+    return Piece(text, p.offs, p.ends)
+
+
+# -- OCR doubling -------------------------------------------------------------------
+
+
+def doubled_units(s: str) -> list[tuple[int, int]] | None:
+    """Split ``s`` into doubled units ``XX``; ``(start, length of X)`` each, or None.
+
+    ``王蕾王蕾`` → ``[(0, 2)]``; ``培培育育`` → ``[(0, 1), (2, 1)]``; ``研究`` → None.  The
+    shortest unit is tried first, backtracking when the rest does not split.
+    """
+    n = len(s)
+    if n < 2 or n % 2:
+        return None
+    memo: dict[int, list[tuple[int, int]] | None] = {n: []}
+
+    def solve(i: int) -> list[tuple[int, int]] | None:
+        if i in memo:
+            return memo[i]
+        memo[i] = None
+        for length in range(1, (n - i) // 2 + 1):
+            if s[i : i + length] == s[i + length : i + 2 * length]:
+                rest = solve(i + 2 * length)
+                if rest is not None:
+                    memo[i] = [(i, length), *rest]
+                    break
+        return memo[i]
+
+    return solve(0)
+
+
+_RUN = regex.compile(r"[^\s\u3000\xa0]+")
+
+
+def line_is_doubled(text: str, min_chars: int = 8) -> bool:
+    """Whether a line is OCR-doubled bold text rather than prose with real repetition.
+
+    Every whitespace-separated run must split into doubled units, the line must hold at
+    least ``min_chars`` non-space characters, and at least one unit must be two or more
+    characters long or the runs must hold two units or more each (``培培育育``): a
+    line such as ``研究研究`` or ``谢谢`` alone is too short to tell and is left alone.
+    """
+    runs = _RUN.findall(text)
+    if not runs or sum(map(len, runs)) < min_chars:
+        return False
+    units = []
+    for run in runs:
+        u = doubled_units(run)
+        if u is None:
+            return False
+        units.append(u)
+    return sum(len(u) for u in units) >= 2
+
+
+def undouble(p: Piece) -> Piece:
+    """Undo OCR doubling in a doubled line (see :func:`line_is_doubled`).
+
+    Each clean character maps to the first copy's start and the second copy's end, so a
+    record's raw span covers both copies.
+    """
+    text, offs, ends = [], [], []
+    pos = 0
+    for m in _RUN.finditer(p.text):
+        for k in range(pos, m.start()):
+            text.append(p.text[k])
+            offs.append(p.offs[k])
+            ends.append(p.ends[k])
+        pos = m.end()
+        units = doubled_units(m.group())
+        if units is None:  # not doubled after all: keep the run
+            for k in range(m.start(), m.end()):
+                text.append(p.text[k])
+                offs.append(p.offs[k])
+                ends.append(p.ends[k])
+            continue
+        for i, length in units:
+            base = m.start() + i
+            for k in range(length):
+                text.append(p.text[base + k])
+                offs.append(p.offs[base + k])
+                ends.append(p.ends[base + length + k])
+    for k in range(pos, len(p.text)):
+        text.append(p.text[k])
+        offs.append(p.offs[k])
+        ends.append(p.ends[k])
+    return Piece("".join(text), offs, ends)
+
+
+# -- spaces -------------------------------------------------------------------------
+
+
+def _drop_space(left: str, right: str) -> bool:
+    """Whether a space run between ``left`` and ``right`` is OCR spacing to drop."""
+    if _DIGIT.match(left) and _DIGIT.match(right):
+        return False
+    if _DIGIT.match(left):
+        return bool(_NUM_NEIGHBOUR.match(right))
+    if _DIGIT.match(right):
+        return bool(_NUM_NEIGHBOUR.match(left))
+    return False
+
+
+def squeeze(p: Piece) -> Piece:
+    """Strip the ends, drop spaces inside numbers and dates, collapse other runs to one.
+
+    ``本报太原 3 月 29 日讯`` → ``本报太原3月29日讯``; ``近 10 亿元`` → ``近10亿元``;
+    ``唯有守正创新  方可行稳致远`` → ``唯有守正创新 方可行稳致远``.  Spaces between two
+    digits are kept (``2021 2025`` are two numbers).
+    """
+    p = p.strip()
+    text, offs, ends = [], [], []
+    i, n = 0, len(p.text)
+    while i < n:
+        ch = p.text[i]
+        if ch in _SPACE_CHARS or ch == "\n":
+            j = i
+            while j < n and (p.text[j] in _SPACE_CHARS or p.text[j] == "\n"):
+                j += 1
+            if not _drop_space(p.text[i - 1], p.text[j]):
+                text.append(" ")
+                offs.append(p.offs[i])
+                ends.append(p.ends[i])
+            i = j
+            continue
+        text.append(ch)
+        offs.append(p.offs[i])
+        ends.append(p.ends[i])
+        i += 1
+    return Piece("".join(text), offs, ends)
+
+
+def clean_line(p: Piece) -> tuple[Piece, bool]:
+    """A raw line cleaned: width folded, doubling undone, spaces squeezed.
+
+    Returns the clean piece and whether the line was OCR-doubled.
+    """
+    p = fold_width(p)
+    doubled = line_is_doubled(p.text)
+    if doubled:
+        p = undouble(p)
+    return squeeze(p), doubled
+
+
+def join_lines(lines: Sequence[Piece], raw: str) -> Piece:
+    """Column-wrapped lines of one paragraph joined into one line.
+
+    Chinese text joins without a space; where both sides are ASCII letters or digits
+    the line break becomes a space (mapped to the raw line break).
+    """
+    out: list[Piece] = []
+    for line in lines:
+        if not line:
+            continue
+        if out:
+            prev = out[-1]
+            if _ALNUM.match(prev.text[-1]) and _ALNUM.match(line.text[0]):
+                brk = prev.ends[-1]
+                while brk < line.offs[0] and raw[brk] not in "\n\r":
+                    brk += 1
+                brk = min(brk, line.offs[0] - 1)
+                out.append(Piece(" ", [brk], [brk + 1]))
+        out.append(line)
+    return concat(out)

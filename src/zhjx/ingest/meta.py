@@ -1,0 +1,267 @@
+"""The language of page furniture: datelines, bylines, labels, places, e-paper fields.
+
+Everything is compiled once from the data in ``patterns/layout/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from zhjx.resources import load_json, load_jsonl, load_words
+
+NUMERAL = r"[0-9〇零一二三四五六七八九十两]"
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
+
+
+def small_number(s: str) -> int | None:
+    """``29`` / ``二十九`` / ``十一`` → an int (days and months only)."""
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if not s or any(ch not in _CN_DIGITS and ch != "十" for ch in s):
+        return None
+    if "十" in s:
+        tens, _, units = s.partition("十")
+        t = _CN_DIGITS.get(tens, 1) if tens else 1
+        u = _CN_DIGITS.get(units, 0) if units else 0
+        return t * 10 + u
+    if len(s) == 1:
+        return _CN_DIGITS[s]
+    return int("".join(str(_CN_DIGITS[c]) for c in s))
+
+
+# -- datelines ----------------------------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class Dateline:
+    """A dateline at the start of a paragraph: ``本报太原3月29日讯（记者 马永亮）``."""
+
+    end: int  # length of the dateline in the paragraph's clean text (credit included)
+    agency: str
+    place: str | None
+    month: int | None
+    day: int | None
+    credit: str | None  # the text inside the brackets after 讯/电, if any
+
+
+@cache
+def _dateline_patterns() -> tuple[regex.Pattern[str], ...]:
+    pats = []
+    for line in load_words("layout/datelines.txt"):
+        pats.append(regex.compile(line.replace("{N}", NUMERAL)))
+    return tuple(pats)
+
+
+_CREDIT = regex.compile(r"\s*[（(](?P<credit>[^（）()]{1,60})[）)]")
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline opening ``text`` (a clean paragraph), if any."""
+    for pat in _dateline_patterns():
+        m = pat.match(text)
+        if not m:
+            continue
+        end = m.end()
+        credit = None
+        c = _CREDIT.match(text, end)
+        if c:
+            credit = c.group("credit")
+            end = c.end()
+        g = m.groupdict()
+        month = small_number(g["month"]) if g.get("month") else None
+        day = small_number(g["day"]) if g.get("day") else None
+        if month is not None and not 1 <= month <= 12:
+            month = day = None
+        if day is not None and not 1 <= day <= 31:
+            month = day = None
+        return Dateline(end, g["agency"], g.get("place") or None, month, day, credit)
+    return None
+
+
+# -- bylines ------------------------------------------------------------------------
+
+
+@cache
+def _byline() -> dict:
+    return load_json("layout/byline.json")
+
+
+@cache
+def _surname_re() -> str:
+    names = sorted(load_words("layout/surnames.txt"), key=len, reverse=True)
+    return "(?:" + "|".join(map(regex.escape, names)) + ")"
+
+
+@cache
+def _role_re() -> str:
+    roles = sorted(_byline()["roles"], key=len, reverse=True)
+    return "(?:" + "|".join(map(regex.escape, roles)) + ")"
+
+
+@cache
+def _name_re() -> regex.Pattern[str]:
+    cfg = _byline()
+    rest = f"\\p{{Han}}{{{cfg['name_min'] - 1},{cfg['name_max'] - 1}}}"
+    return regex.compile(f"{_surname_re()}{rest}")
+
+
+@cache
+def _bare_names() -> regex.Pattern[str]:
+    """A line of one to four names and nothing else: ``王蕾``, ``王晓亮 杜俊萍``."""
+    cfg = _byline()
+    name = f"{_surname_re()}\\p{{Han}}{{{cfg['name_min'] - 1},{cfg['name_max'] - 1}}}"
+    return regex.compile(f"^{name}(?:[ 、，,]+{name}){{0,3}}$")
+
+
+@cache
+def _role_line() -> regex.Pattern[str]:
+    """A byline with a role word: ``本报记者 王蕾``, ``记者 郝薇 通讯员 吴悦涛``."""
+    return regex.compile(
+        f"^(?:{_role_re()}\\s*[:：]?\\s*\\p{{Han}}{{2,4}}(?:[ 、，,]+\\p{{Han}}{{2,4}})*\\s*)+$"
+    )
+
+
+@cache
+def _photo_credit() -> regex.Pattern[str]:
+    """A photo credit closing a caption: ``本报记者 王蕾 摄``, ``（王蕾 摄）``."""
+    photo = "|".join(map(regex.escape, sorted(_byline()["photo"], key=len, reverse=True)))
+    cfg = _byline()
+    name = f"{_surname_re()}\\p{{Han}}{{{cfg['name_min'] - 1},{cfg['name_max'] - 1}}}"
+    names = f"{name}(?:[ 、，,]+{name}){{0,3}}"
+    return regex.compile(f"[（(]?(?:{_role_re()}\\s*)?{names}\\s*(?:{photo})[）)]?$")
+
+
+def is_byline(line: str) -> bool:
+    """A byline with a role word (``本报记者 王蕾``)."""
+    return bool(_role_line().match(line)) and not line.endswith(tuple(_byline()["photo"]))
+
+
+def is_bare_names(line: str) -> bool:
+    """A line of personal names only (``王蕾``, ``王晓亮 杜俊萍``)."""
+    return bool(_bare_names().match(line))
+
+
+def photo_credit(text: str) -> regex.Match[str] | None:
+    """The photo credit at the end of a caption, if any."""
+    m = _photo_credit().search(text)
+    if m is None:
+        return None
+    # a credit follows a sentence end, a space, or opens with a bracket
+    before = text[: m.start()].rstrip()
+    if (
+        m.group().startswith(("（", "("))
+        or not before
+        or before[-1] in "。！？；…”）"
+        or text[m.start() - 1 : m.start()].isspace()
+    ):
+        return m
+    return None
+
+
+def names_in(credit: str) -> list[str]:
+    """Personal names in a byline or dateline credit, role words and photo words removed.
+
+    ``记者 郝薇 通讯员 吴悦涛`` → ``['郝薇', '吴悦涛']``; ``本报记者 王蕾 摄`` → ``['王蕾']``.
+    """
+    photo = "|".join(map(regex.escape, sorted(_byline()["photo"], key=len, reverse=True)))
+    text = regex.sub(f"(?:{photo})$", " ", credit.strip().rstrip("）)").lstrip("（("))
+    text = regex.sub(_role_re(), " ", text)
+    out = []
+    for token in regex.split(r"[\s、，,:：/／]+", text):
+        if 2 <= len(token) <= 4 and regex.fullmatch(r"\p{Han}+", token):
+            out.append(token)
+    return out
+
+
+# -- labels, navigation, fields -----------------------------------------------------
+
+
+@cache
+def _labels() -> dict[str, str]:
+    return {d["label"]: d["kind"] for d in load_jsonl("layout/labels.jsonl")}
+
+
+def label_kind(line: str) -> str | None:
+    """The article kind a column label implies (``短 评`` → ``commentary``), or None."""
+    key = regex.sub(r"[\s·•【】\[\]]", "", line)
+    return _labels().get(key)
+
+
+@cache
+def _nav_re() -> regex.Pattern[str]:
+    words = sorted(load_words("layout/navigation.txt"), key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
+
+
+def navigation_spans(line: str) -> list[tuple[int, int]]:
+    """Spans of reader chrome (``上一篇``, ``下一篇``, ``电子报阅读机``) in a line."""
+    return [m.span() for m in _nav_re().finditer(line)]
+
+
+@cache
+def _fields() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    data = load_json("layout/fields.json")
+    out = []
+    for kind in ("paper", "date", "page", "junk"):
+        labels = sorted(data[kind], key=len, reverse=True)
+        alt = "|".join(map(regex.escape, labels))
+        out.append((kind, regex.compile(f"^(?:{alt})\\s*[:：]\\s*(?P<value>.*)$")))
+    return tuple(out)
+
+
+def field_of(line: str) -> tuple[str, str] | None:
+    """``当前报纸名称:山西经济日报`` → ``('paper', '山西经济日报')``; None if not a field."""
+    for kind, pat in _fields():
+        m = pat.match(line)
+        if m:
+            return kind, m.group("value").strip()
+    return None
+
+
+# -- places -------------------------------------------------------------------------
+
+
+@cache
+def _places() -> tuple[dict[str, str], list[str]]:
+    """``place → province`` and the places, longest first."""
+    index: dict[str, str] = {}
+    for row in load_jsonl("layout/places.jsonl"):
+        prov = row["province"]
+        for name in (prov, row["full"], row["capital"], *row["cities"]):
+            index.setdefault(name, prov)
+            if name != prov and not name.endswith(("市", "省")) and name not in (row["full"],):
+                index.setdefault(name + "市", prov)
+    return index, sorted(index, key=len, reverse=True)
+
+
+def province_of(place: str | None) -> str | None:
+    """The province of a city or province name (``太原`` → ``山西``)."""
+    if not place:
+        return None
+    return _places()[0].get(place)
+
+
+def is_city(place: str | None) -> bool:
+    """Whether ``place`` is a city in the table (not only a province name)."""
+    if not place:
+        return False
+    index = _places()[0]
+    return (place in index and index[place] != place) or place in ("北京", "天津", "上海", "重庆")
+
+
+def province_in_name(name: str | None) -> tuple[str | None, str | None]:
+    """``(province, city)`` named at the start of a paper's name (``山西经济日报`` → 山西)."""
+    if not name:
+        return None, None
+    index, names = _places()
+    for place in names:
+        if name.startswith(place):
+            prov = index[place]
+            city = place.removesuffix("市") if place not in (prov,) and is_city(place) else None
+            return prov, city
+    return None, None

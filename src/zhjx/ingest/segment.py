@@ -1,0 +1,348 @@
+"""Page segmentation: raw lines → classified lines → paragraphs and furniture → articles.
+
+Line kinds:
+
+``blank``; ``nav`` (e-paper chrome: ``电子报阅读机``, ``字号:``); ``field`` (``当前报纸名称:…``,
+``日期:11-16``, ``版面:…``); ``stamp`` (a full date alone in the header) and ``weekday``;
+``banner`` (OCR-doubled decorative text that is not a caption); ``caption`` (lines closed
+by a photo credit ``… 本报记者 王蕾 摄``); ``byline`` (``本报记者 王蕾``); ``names`` (a
+bare byline ``王蕾``); ``label`` (``短 评``); ``subtitle`` (``——…``); ``headline`` (a
+short isolated line without sentence punctuation that the next line does not continue);
+``body``.
+
+Two page conventions are told apart by where the furniture stands: OCR of a printed page
+often reads a column's headline *after* its body (seed 000: body, headline, subtitle,
+byline), an e-paper page *before* it.  A page whose first content is body text, or whose
+last content is a headline block, is read "headline after"; otherwise "headline before".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+import regex
+
+from zhjx.ingest import meta
+from zhjx.ingest.clean import Piece, clean_line, concat, join_lines
+
+TERMINAL = "。！？!?…；;"
+_CLOSERS = "”’）)」』】》\"'"
+_SENTENCE_PUNCT = regex.compile(r"[，。；？！,;?!]")
+_CONTINUES = regex.compile(r"^\S[，。、；：？！）》”」』,.;:?!)]")
+_ENUMERATED = regex.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]\D"
+    r"|第[一二三四五六七八九十]+[，、部分章节条]|[①-⑳])"
+)
+_STAMP = regex.compile(
+    r"^(?:19|20)[0-9]{2}\s*[-/.年]\s*[01]?[0-9]\s*[-/.月]\s*[0-3]?[0-9]\s*日?"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?$"
+)
+_WEEKDAY = regex.compile(r"^(?:星期|周)[一二三四五六日天]$")
+META_KINDS = frozenset({"headline", "subtitle", "byline", "names", "label"})
+HEADER_KINDS = frozenset({"field", "stamp", "weekday"})
+SKIP_KINDS = frozenset({"blank", "nav", "banner"})
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence (``。``, ``！``, ``…”`` …)."""
+    t = text.rstrip()
+    while t and t[-1] in _CLOSERS:
+        if t[-1] in "】" or (len(t) > 1 and t[-2] in TERMINAL):
+            return True
+        t = t[:-1]
+    return bool(t) and t[-1] in TERMINAL
+
+
+@dataclass(slots=True)
+class Line:
+    """One raw line, cleaned and classified."""
+
+    index: int
+    start: int
+    end: int
+    piece: Piece
+    doubled: bool = False
+    kind: str = "body"
+    value: tuple[str, str] | None = None  # (field kind, value) for fields
+
+    @property
+    def text(self) -> str:
+        return self.piece.text
+
+
+def read_lines(raw: str) -> list[Line]:
+    """Raw lines cleaned (width folded, doubling undone, spaces squeezed), chrome cut."""
+    out = []
+    pos = 0
+    for i, chunk in enumerate(raw.splitlines(keepends=True)):
+        body = chunk.rstrip("\r\n")
+        piece = Piece.raw(raw, pos, pos + len(body))
+        nav = meta.navigation_spans(body)
+        if nav:
+            keep, last = [], 0
+            for s, e in nav:
+                keep.append(piece[last:s])
+                last = e
+            keep.append(piece[last:])
+            piece = concat(keep)
+        clean, doubled = clean_line(piece)
+        line = Line(i, pos, pos + len(body), clean, doubled)
+        if not clean:
+            line.kind = "nav" if nav else "blank"
+        out.append(line)
+        pos += len(chunk)
+    return out
+
+
+def _context_free(line: Line) -> str:
+    text = line.text
+    f = meta.field_of(text)
+    if f is not None:
+        line.value = f
+        return "nav" if f[0] == "junk" else "field"
+    if _STAMP.match(text):
+        return "stamp"
+    if _WEEKDAY.match(text):
+        return "weekday"
+    if meta.label_kind(text):
+        return "label"
+    if meta.is_byline(text):
+        return "byline"
+    return "body"
+
+
+def classify(lines: list[Line]) -> None:
+    """Give every line its kind (see the module docstring)."""
+    for line in lines:
+        if line.kind == "body":
+            line.kind = _context_free(line)
+    _mark_captions(lines)
+    for line in lines:
+        if line.kind == "body" and line.doubled:
+            line.kind = "banner"
+
+    def kind_at(i: int) -> str:
+        return lines[i].kind if 0 <= i < len(lines) else "blank"
+
+    def next_text(i: int) -> Line | None:
+        j = i + 1
+        while j < len(lines) and lines[j].kind in SKIP_KINDS:
+            j += 1
+        return lines[j] if j < len(lines) else None
+
+    def prev_text(i: int) -> Line | None:
+        j = i - 1
+        while j >= 0 and lines[j].kind in SKIP_KINDS:
+            j -= 1
+        return lines[j] if j >= 0 else None
+
+    def shaped(line: Line) -> bool:
+        """Headline-shaped: short, no sentence punctuation, not a section number."""
+        text = line.text
+        return (
+            line.kind in ("body", "headline")
+            and not _SENTENCE_PUNCT.search(text)
+            and len(text.replace(" ", "")) <= 40
+            and not _ENUMERATED.match(text)
+            and meta.find_dateline(text) is None
+        )
+
+    def open_before(i: int) -> bool:
+        prev = prev_text(i)
+        return prev is not None and prev.kind == "body" and not ends_sentence(prev.text)
+
+    def continued_after(i: int) -> bool:
+        nxt = next_text(i)
+        return nxt is not None and nxt.kind == "body" and bool(_CONTINUES.match(nxt.text))
+
+    # pass 1: subtitles (——…) and bare-name bylines, which may sit right under a headline
+    for i, line in enumerate(lines):
+        if line.kind != "body":
+            continue
+        before, after = kind_at(i - 1), kind_at(i + 1)
+        prev_line = lines[i - 1] if i > 0 else None
+        # right under a headline-shaped line that itself stands alone, or after a break
+        under_headline = (before != "body" and not open_before(i)) or (
+            prev_line is not None
+            and shaped(prev_line)
+            and kind_at(i - 2) != "body"
+            and not open_before(i - 1)
+        )
+        if _is_subtitle(line.text) and after != "body" and under_headline:
+            line.kind = "subtitle"
+        elif (
+            meta.is_bare_names(line.text)
+            and after != "body"
+            and under_headline
+            and not continued_after(i)
+        ):
+            line.kind = "names"
+    if not wrapped(lines):
+        _classify_line_mode(lines)
+        return
+    # pass 2: headlines (and kickers): isolated headline-shaped lines nobody continues
+    for i, line in enumerate(lines):
+        if (
+            line.kind == "body"
+            and shaped(line)
+            and kind_at(i - 1) != "body"
+            and kind_at(i + 1) != "body"
+            and not open_before(i)
+            and not continued_after(i)
+        ):
+            line.kind = "headline"
+
+
+_MULTI_SENTENCE = regex.compile(r"[。！？!?]")
+
+
+def _title_like(line: Line) -> bool:
+    """A title line on a one-paragraph-a-line page: short, no sentence end inside."""
+    text = line.text
+    return (
+        line.kind == "body"
+        and len(text.replace(" ", "")) <= 40
+        and not _MULTI_SENTENCE.search(text)
+        and not ends_sentence(text)
+        and not _ENUMERATED.match(text)
+        and meta.find_dateline(text) is None
+    )
+
+
+def _classify_line_mode(lines: list[Line]) -> None:
+    """Headlines on a page with one paragraph a line (e-paper, archives).
+
+    Lines are paragraphs, so a title need not stand between blank lines.  Before the
+    first body paragraph every title-like line is a headline (or kicker/subtitle); after
+    it, a run of title-like lines is a new article's headline only when a dateline or a
+    byline follows it, else it is a section heading inside the body.
+    """
+    content = [ln for ln in lines if ln.kind not in ("blank", "nav", "banner")]
+    seen_body = False
+    k = 0
+    while k < len(content):
+        line = content[k]
+        if not _title_like(line):
+            if line.kind == "body":
+                seen_body = True
+            k += 1
+            continue
+        run_end = k
+        while run_end < len(content) and (
+            _title_like(content[run_end]) or content[run_end].kind == "subtitle"
+        ):
+            run_end += 1
+        nxt = content[run_end] if run_end < len(content) else None
+        opens = nxt is not None and (
+            nxt.kind in ("byline", "names", "field", "stamp")
+            or (nxt.kind == "body" and meta.find_dateline(nxt.text) is not None)
+        )
+        if not seen_body or opens:
+            for ln in content[k:run_end]:
+                if ln.kind == "body":
+                    ln.kind = "headline"
+        k = run_end
+
+
+def _is_subtitle(text: str) -> bool:
+    return text.startswith(("——", "--", "－－")) and not ends_sentence(text)
+
+
+def _mark_captions(lines: list[Line]) -> None:
+    """Lines closed by a photo credit, back to the previous blank or sentence end."""
+    for i, line in enumerate(lines):
+        if line.kind not in ("body", "byline") or meta.photo_credit(line.text) is None:
+            continue
+        j = i
+        while (
+            j - 1 >= 0
+            and lines[j - 1].kind == "body"
+            and not (ends_sentence(lines[j - 1].text) and not lines[j - 1].doubled)
+        ):
+            j -= 1
+        for k in range(j, i + 1):
+            lines[k].kind = "caption"
+
+
+# -- paragraphs ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Item:
+    """A paragraph, a furniture line or a caption, in raw order."""
+
+    kind: str  # "para", "caption", or a line kind
+    piece: Piece
+    dateline: meta.Dateline | None = None
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.piece.text
+
+
+def wrapped(lines: list[Line]) -> bool:
+    """Whether body lines are column-wrapped (OCR) rather than one paragraph a line."""
+    lengths = [len(line.text) for line in lines if line.kind == "body"]
+    if not lengths:
+        return False
+    long_lines = sum(n > 60 for n in lengths)  # no newspaper column is this wide
+    return median(lengths) <= 45 and long_lines < 0.1 * len(lengths)
+
+
+def items(lines: list[Line], raw: str) -> list[Item]:
+    """Paragraphs (body lines joined where a sentence runs on) and furniture, in order."""
+    is_wrapped = wrapped(lines)
+    out: list[Item] = []
+    para: list[Line] = []
+    caption: list[Line] = []
+
+    def flush_para() -> None:
+        if para:
+            piece = join_lines([ln.piece for ln in para], raw)
+            out.append(Item("para", piece, meta.find_dateline(piece.text), list(para)))
+            para.clear()
+
+    def flush_caption() -> None:
+        if caption:
+            piece = join_lines([ln.piece for ln in caption], raw)
+            out.append(Item("caption", piece, None, list(caption)))
+            caption.clear()
+
+    for line in lines:
+        if line.kind == "caption":
+            flush_para()
+            caption.append(line)
+            continue
+        flush_caption()
+        if line.kind == "blank":
+            continue
+        if line.kind != "body":
+            if line.kind in ("banner", "nav") and para and not ends_sentence(para[-1].text):
+                continue  # decoration inside a running sentence: skip it, keep the sentence
+            flush_para()
+            out.append(Item(line.kind, line.piece, None, [line]))
+            continue
+        if para:
+            opens_dateline = meta.find_dateline(line.text) is not None
+            if (
+                not is_wrapped
+                or opens_dateline
+                or (ends_sentence(para[-1].text) and (_blank_between(lines, para[-1], line)))
+            ):
+                flush_para()
+        if not para and out and out[-1].kind == "para" and is_wrapped:
+            # a sentence broken by a blank line (``专\n\n精特新``) runs on
+            prev = out[-1]
+            if not ends_sentence(prev.text) and meta.find_dateline(line.text) is None:
+                out.pop()
+                para.extend(prev.lines)
+        para.append(line)
+    flush_para()
+    flush_caption()
+    return out
+
+
+def _blank_between(lines: list[Line], a: Line, b: Line) -> bool:
+    return any(lines[k].kind == "blank" for k in range(a.index + 1, b.index))
