@@ -7,6 +7,7 @@ once over a page where nothing is found, so every cell must cope with empty fram
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import warnings
@@ -19,7 +20,7 @@ nbclient = pytest.importorskip("nbclient", reason="notebooks extra not installed
 pytest.importorskip("ipykernel", reason="notebooks extra not installed")
 matplotlib = pytest.importorskip("matplotlib", reason="notebooks extra not installed")
 
-from conftest import PAGES, ROOT  # noqa: E402
+from conftest import GOLD, PAGES, ROOT  # noqa: E402
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
@@ -47,11 +48,15 @@ def test_stored_without_outputs(path: Path) -> None:
             assert cell.execution_count is None, f"{path.name} cell {i} has an execution count"
 
 
-def _execute(path: Path, pages: Path, monkeypatch: pytest.MonkeyPatch):
+def _execute(path: Path, pages: Path, monkeypatch: pytest.MonkeyPatch, records: Path | None = None):
     """Run a notebook (plus a cell that prints the kernel's Python) and return it."""
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell("import sys\nprint(sys.prefix)"))
     monkeypatch.setenv("ZHJX_PAGES", str(pages))
+    if records is None:
+        monkeypatch.delenv("ZHJX_RECORDS", raising=False)
+    else:
+        monkeypatch.setenv("ZHJX_RECORDS", str(records))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     client = nbclient.NotebookClient(
         nb,
@@ -161,3 +166,33 @@ def test_missing_glyphs_sees_a_font_without_chinese() -> None:
     dejavu = font_manager.findfont(font_manager.FontProperties(family=["DejaVu Sans"]))
     assert missing_glyphs(dejavu, "增长 abc") == "增长"
     assert missing_glyphs(dejavu, "abc 123") == ""
+
+
+@pytest.fixture(scope="module")
+def gold_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-made gold as a records JSONL: seeds with the facts' fields, one row a mention."""
+    read = lambda name: [json.loads(line) for line in (GOLD / name).open(encoding="utf-8")]  # noqa: E731
+    facts = {(f["doc"], f["type"], f["text"]): f for f in read("facts.jsonl")}
+    rows = []
+    for seed in read("seeds.jsonl"):
+        if seed["type"] in {"organization", "figure", "percentage", "date"}:
+            row = {**seed, **facts.get((seed["doc"], seed["type"], seed["text"]), {})}
+            rows += [{k: v for k, v in row.items() if k not in ("alts", "optional", "count")}] * (
+                seed.get("count") or 1
+            )
+    path = tmp_path_factory.mktemp("gold") / "records.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return path
+
+
+def test_analysis_of_complete_records(gold_records: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Organizations, subjects and changes as finished extractors give them: every chart drawn."""
+    nb = _execute(NOTEBOOK_DIR / "02_page_analysis.ipynb", PAGES, monkeypatch, gold_records)
+    stdout = "".join(_outputs(nb, "stdout"))
+    assert "nothing to plot" not in stdout
+    assert "0 of" not in stdout
+    assert len(_outputs(nb, "image/png")) == 6
+    assert "missing from font" not in "".join(_outputs(nb, "stderr"))
+    tables = "".join(_outputs(nb, "text/plain"))
+    assert "山西省工业和信息化厅" in tables and "政府机关" in tables
+    assert "同比" in tables
