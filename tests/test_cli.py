@@ -34,6 +34,7 @@ def folder(tmp_path_factory) -> Path:
     )
     (root / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (root / "scan.pdf").write_bytes(b"%PDF-1.4 not a page")  # passed over, and said so
+    (root / "records.jsonl").write_bytes(b'{"doc": "a", "type": ')  # broken JSON
     (root / "empty.txt").write_bytes(b"")
     (root / "truncated.txt").write_bytes("润滑油销售收入".encode()[:-1])
     (root / "huge.txt").write_bytes(("增长" * 1000 + "\n").encode() * 9000)  # 54 MB
@@ -143,4 +144,13 @@ def test_files_that_are_not_pages_are_reported(folder, tmp_path, capsys):
     )
     capsys.readouterr()
     main(["extract", str(folder), "-o", str(tmp_path / "b.jsonl"), "-q", "--types", "article"])
-    assert "passed over 1 files that are not pages (.pdf)" in capsys.readouterr().err
+    assert "passed over 2 files that are not pages (.jsonl, .pdf)" in capsys.readouterr().err
+
+
+def test_data_files_named_directly_are_errors_not_pages(folder, tmp_path):
+    out = tmp_path / "c.jsonl"
+    assert (
+        main(["extract", str(folder / "records.jsonl"), "-o", str(out), "-q"]) == EXIT_SOME_FAILED
+    )
+    (err,) = read(out.with_name(out.name + ".errors.jsonl"))
+    assert "records.jsonl" in err["error"] and "not a page" in err["error"]

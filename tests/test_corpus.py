@@ -11,8 +11,8 @@ from conftest import GOLD, PAGES, shared_path
 from zhjx.cli import main
 
 TYPES = ("organization", "figure", "percentage", "date")
-#: F1 floors per type; they rise as the extractors improve.
-FLOORS = {"organization": 0.0, "figure": 0.8, "percentage": 0.5, "date": 0.4}
+#: F1 floors per type (the issues' goals on the seed gold).
+FLOORS = {"organization": 0.95, "figure": 0.97, "percentage": 0.97, "date": 0.98}
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +44,10 @@ def test_scores_on_the_seed_gold(extracted):
     texts = {p.name: p.read_text(encoding="utf-8") for p in PAGES.glob("*.txt")}
     result = score.score(gold, extracted, texts)
     assert not result["trap_hits"], result["trap_hits"]
+    # 0.99, not 1.0: a record inside OCR-doubled text has its doubling removed from
+    # `text` (the contract) while its raw span covers both copies (see ingest/clean.py).
     assert result["offset_fidelity"] >= 0.99
+    assert result["qualifier_accuracy"] >= 0.95
+    assert result["canonical_name_accuracy"] >= 0.90
     for t in TYPES:
         assert result["per_type"][t]["f1"] >= FLOORS[t], (t, result["per_type"][t])

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: Not pages: named, they are reported as such rather than read as text.
+DATA_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".parquet", ".pdf", ".zip"})
 
 
 @dataclass(slots=True)
@@ -58,6 +60,12 @@ def process(job: Job) -> FileResult:
     result = FileResult(path=str(path), doc=doc_name(path, root))
     try:
         size = path.stat().st_size
+        if path.suffix.lower() in DATA_SUFFIXES:
+            raise DecodeError(
+                str(path),
+                f"a {path.suffix} file is not a page: zhjx reads text (UTF-8, GB18030) and "
+                "HTML pages",
+            )
         if size == 0:
             raise DecodeError(str(path), "empty file")
         if size > job.max_bytes:

@@ -88,11 +88,14 @@ class _Measured(Record):
 
 @dataclass(slots=True, kw_only=True)
 class FigureRecord(_Measured):
-    """A number with its unit: money in 元, counts, measures and durations as written."""
+    """A number with its unit: money in 元, counts, measures and durations as written.
+
+    ``kind`` is None for a bare number; ``multiple`` for 倍 (``增长3倍`` is 3 倍).
+    """
 
     type: ClassVar[str] = "figure"
     unit: str = ""
-    kind: Literal["money", "count", "measure", "duration"] | None = None
+    kind: Literal["money", "count", "measure", "duration", "multiple"] | None = None
 
 
 @dataclass(slots=True, kw_only=True)

@@ -13,14 +13,23 @@ DATE_LABEL = "DATE"
 
 
 class DatesComponent:
-    """Find dates in ``doc.text``; ``doc._.published`` is the reference date."""
+    """Find dates in ``doc.text``; ``doc._.published`` is the reference date.
 
-    def __init__(self, name: str = "zhjx_dates", spans_key: str = extensions.SPAN_KEYS["date"]):
+    ``vague`` also reports words such as 近日, 目前 (with no value).
+    """
+
+    def __init__(
+        self,
+        name: str = "zhjx_dates",
+        spans_key: str = extensions.SPAN_KEYS["date"],
+        vague: bool = False,
+    ) -> None:
         self.name = name
         self.spans_key = spans_key
+        self.vague = vague
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_dates(doc.text, doc._.published)
+        found = find_dates(doc.text, doc._.published, vague=self.vague)
         spans = exact_spans(doc, [(d.start, d.end) for d in found], DATE_LABEL)
         for mention, span in zip(found, spans, strict=True):
             for attr in ("value", "interval", "relative", "granularity", "reference"):
@@ -29,7 +38,9 @@ class DatesComponent:
         return doc
 
 
-@Language.factory("zhjx_dates", default_config={"spans_key": extensions.SPAN_KEYS["date"]})
-def make_dates(nlp: Language, name: str, spans_key: str) -> DatesComponent:
+@Language.factory(
+    "zhjx_dates", default_config={"spans_key": extensions.SPAN_KEYS["date"], "vague": False}
+)
+def make_dates(nlp: Language, name: str, spans_key: str, vague: bool) -> DatesComponent:
     """Create the dates component."""
-    return DatesComponent(name, spans_key)
+    return DatesComponent(name, spans_key, vague)

@@ -1,4 +1,10 @@
-"""``zhjx_organizations``: organizations with canonical names (placeholder)."""
+"""``zhjx_organizations``: organizations with canonical names, kinds and province context.
+
+The matching is pure (:mod:`zhjx.orgs`) and runs on characters; the segmenter's tokens
+only tell it where words begin and end.  Spans are cut to the exact characters with
+:func:`zhjx.components.spans.exact_spans`, so a name pkuseg split or glued differently
+(``省/工信厅``) is still found whole.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +12,32 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
+from zhjx.components.spans import exact_spans
+from zhjx.orgs import find_organizations
+
+LABEL = "ORG"
 
 
 class OrganizationsComponent:
-    """Find organizations and their canonical names."""
+    """Find organizations; write ``doc.spans[spans_key]`` with ``canonical`` and ``kind``."""
 
     def __init__(self, name: str, spans_key: str = extensions.SPAN_KEYS["organization"]):
         self.name = name
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=[])
+        tokens = [(t.idx, t.idx + len(t.text)) for t in doc]
+        found = find_organizations(doc.text, tokens, province=doc._.province, city=doc._.city)
+        spans = exact_spans(doc, [(m.start, m.end) for m in found], LABEL) if found else []
+        kept = []
+        for mention, span in zip(found, spans, strict=True):
+            if span is None:
+                continue
+            span._.canonical = mention.name
+            span._.value = mention.name
+            span._.kind = mention.kind
+            kept.append(span)
+        doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=kept)
         return doc
 
 

@@ -1,0 +1,60 @@
+"""Qualifier, change and context words around numbers (data in ``patterns/numbers/``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import regex
+
+from zhjx.resources import load_json, load_jsonl, load_words
+
+QUALIFIERS_FILE = "numbers/qualifiers.jsonl"
+CONTEXTS_FILE = "numbers/contexts.json"
+SET_PHRASES_FILE = "numbers/set_phrases.txt"
+
+
+@cache
+def qualifier_words(position: str) -> dict[str, str]:
+    """``word -> qualifier`` for one position (before, after, inside, distant …)."""
+    return {
+        row["word"]: row["qualifier"]
+        for row in load_jsonl(QUALIFIERS_FILE)
+        if row["position"] == position
+    }
+
+
+@cache
+def contexts() -> dict[str, Any]:
+    """The context word lists (ordinals, enumerators, change verbs, bases …)."""
+    return load_json(CONTEXTS_FILE)
+
+
+def _alt(words: Any) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@cache
+def ending_re(name: str, extra: str = "") -> regex.Pattern[str]:
+    """Words of a context list (or qualifier position ``q:<position>``) ending a text."""
+    words = qualifier_words(name[2:]) if name.startswith("q:") else contexts()[name]
+    return regex.compile(rf"(?:{_alt(words)}){extra}$")
+
+
+@cache
+def starting_re(name: str) -> regex.Pattern[str]:
+    """Words of a context list (or ``q:<position>``) at a position, longest first."""
+    words = qualifier_words(name[2:]) if name.startswith("q:") else contexts()[name]
+    return regex.compile(rf"(?:{_alt(words)})")
+
+
+@cache
+def set_phrases() -> tuple[str, ...]:
+    """Set phrases and trap words that contain numerals but state no quantity."""
+    return load_words(SET_PHRASES_FILE)
+
+
+@cache
+def set_phrase_re() -> regex.Pattern[str]:
+    """Any set phrase (longest first)."""
+    return regex.compile(_alt(set_phrases()))

@@ -1,0 +1,258 @@
+"""The organization data in ``patterns/organizations/``, loaded once and indexed.
+
+Pure Python: no spaCy.  Everything here is built from the data files; nothing about a
+particular organization is written in code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from zhjx.resources import load_jsonl, load_words
+
+DIR = "organizations/"
+#: The kinds an organization may have (the record contract).
+KINDS = frozenset(
+    {
+        "company",
+        "government",
+        "education",
+        "association",
+        "party",
+        "judicial",
+        "finance",
+        "media",
+        "other",
+    }
+)
+#: Level words that stand for a region (resolved from the paper's province or city).
+LEVEL_WORDS = ("自治区", "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
+#: The placeholder for the region in department templates.
+REGION = "{R}"
+
+
+class OrgDataError(ValueError):
+    """An organization data file is malformed."""
+
+
+@dataclass(frozen=True)
+class Named:
+    """A gazetteer entry: one canonical name and its kind."""
+
+    name: str
+    kind: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place that can head an organization name."""
+
+    surface: str
+    name: str  # full name: 山西省, 太原市, 内蒙古自治区; as written for others
+    level: str  # province | municipality | autonomous_region | sar | city | other
+    province: str | None = None
+
+
+@dataclass(frozen=True)
+class Department:
+    """A standard body of a regional government: templates with ``{R}``."""
+
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Suffix:
+    """A word that ends an organization name."""
+
+    suffix: str
+    kind: str
+    anchor: str  # "name" | "place"
+    bare_place: bool
+
+
+def _check_kind(kind: str, where: str) -> str:
+    if kind not in KINDS:
+        raise OrgDataError(f"{where}: unknown kind {kind!r}")
+    return kind
+
+
+@cache
+def gazetteer() -> dict[str, Named]:
+    """Surface -> entry for national bodies and named enterprises/institutions."""
+    out: dict[str, Named] = {}
+    for source in ("national.jsonl", "enterprises.jsonl"):
+        for row in load_jsonl(DIR + source):
+            name, kind = row["name"], _check_kind(row["kind"], f"{source}: {row.get('name')}")
+            entry = Named(name, kind, source)
+            for surface in (name, *row.get("abbr", ())):
+                old = out.get(surface)
+                if old is not None and old.name != name:
+                    raise OrgDataError(
+                        f"{source}: {surface!r} names both {old.name!r} and {name!r}"
+                    )
+                out[surface] = entry
+    return out
+
+
+@cache
+def provinces() -> dict[str, Place]:
+    """Province short and full names -> place."""
+    out: dict[str, Place] = {}
+    for row in load_jsonl(DIR + "provinces.jsonl"):
+        place = Place(row["short"], row["name"], row["level"], row["short"])
+        out[row["short"]] = place
+        out[row["name"]] = Place(row["name"], row["name"], row["level"], row["short"])
+    return out
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Every place surface -> place (provinces, prefecture cities, others)."""
+    out: dict[str, Place] = {}
+    for word in load_words(DIR + "places_other.txt"):
+        out[word] = Place(word, word, "other")
+    for row in load_jsonl(DIR + "cities.jsonl"):
+        for surface in (row["short"], row["name"]):
+            out[surface] = Place(surface, row["name"], "city", row["province"])
+    out.update(provinces())
+    return out
+
+
+def province_full(province: str | None) -> str | None:
+    """``山西`` -> ``山西省``; ``北京`` -> ``北京市``; unknown -> None."""
+    if not province:
+        return None
+    place = provinces().get(province.strip())
+    return place.name if place else None
+
+
+def city_full(city: str | None) -> str | None:
+    """``太原`` -> ``太原市``; a name already ending in a level word is kept."""
+    if not city:
+        return None
+    city = city.strip()
+    place = places().get(city)
+    if place is not None and place.level == "city":
+        return place.name
+    return city if city.endswith(LEVEL_WORDS) else city + "市"
+
+
+@cache
+def departments() -> tuple[dict[tuple[str, str], Department], dict[str, Department]]:
+    """``(prefix, rest) -> department`` for forms with a region, and ``rest -> department``
+    for forms read without one (inside a list that shares the region)."""
+    with_region: dict[tuple[str, str], Department] = {}
+    bare: dict[str, Department] = {}
+    for row in load_jsonl(DIR + "departments.jsonl"):
+        name = row["name"]
+        if REGION not in name:
+            raise OrgDataError(f"departments.jsonl: {name!r} has no {REGION}")
+        dept = Department(name, _check_kind(row["kind"], f"departments.jsonl: {name}"))
+        for form in row["forms"]:
+            if REGION in form:
+                prefix, rest = form.split(REGION, 1)
+                key = (prefix, rest)
+                if key in with_region and with_region[key].name != name:
+                    raise OrgDataError(f"departments.jsonl: {form!r} is ambiguous")
+                with_region[key] = dept
+            else:
+                if form in bare and bare[form].name != name:
+                    raise OrgDataError(f"departments.jsonl: {form!r} is ambiguous")
+                bare[form] = dept
+    return with_region, bare
+
+
+@cache
+def suffixes() -> dict[str, Suffix]:
+    """Suffix word -> suffix data."""
+    out = {}
+    for row in load_jsonl(DIR + "suffixes.jsonl"):
+        kind = _check_kind(row["kind"], f"suffixes.jsonl: {row['suffix']}")
+        out[row["suffix"]] = Suffix(row["suffix"], kind, row["anchor"], bool(row["bare_place"]))
+    return out
+
+
+@cache
+def kind_keywords() -> tuple[tuple[str, str], ...]:
+    """``(keyword, kind)`` rules that refine the kind of a grammar match, in order."""
+    return tuple(
+        (row["keyword"], _check_kind(row["kind"], f"kinds.jsonl: {row['keyword']}"))
+        for row in load_jsonl(DIR + "kinds.jsonl")
+    )
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """A word list of ``patterns/organizations/`` as a set."""
+    return frozenset(load_words(DIR + name))
+
+
+def alternation(words: object) -> str:
+    """A regex alternation of literal words, longest first."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
+    return "|".join(regex.escape(w) for w in items)
+
+
+@cache
+def gazetteer_prefixes() -> frozenset[str]:
+    """Every prefix of every gazetteer surface (for a longest-match scan)."""
+    return frozenset(w[:k] for w in gazetteer() for k in range(1, len(w) + 1))
+
+
+def longest_gazetteer_match(text: str, start: int) -> str | None:
+    """The longest gazetteer surface starting at ``start``, or None."""
+    table, prefixes = gazetteer(), gazetteer_prefixes()
+    best = None
+    end = start + 1
+    while end <= len(text) and text[start:end] in prefixes:
+        if text[start:end] in table:
+            best = text[start:end]
+        end += 1
+    return best
+
+
+@cache
+def department_regions() -> frozenset[str]:
+    """Regions a department template accepts: Chinese provinces and cities, places written
+    with their level word (小店区, 清徐县), and the bare level words."""
+    out = {s for s, p in places().items() if p.level != "other" or s.endswith(LEVEL_WORDS)}
+    out.discard("全国")
+    return frozenset(out | set(LEVEL_WORDS))
+
+
+@cache
+def region_alternation() -> str:
+    """Department regions, longest first."""
+    return alternation(department_regions())
+
+
+@cache
+def department_regex() -> regex.Pattern[str]:
+    """``prefix? region rest`` for every department form."""
+    with_region, _ = departments()
+    prefixes = alternation(p for p, _ in with_region if p)
+    rests = alternation(r for _, r in with_region)
+    return regex.compile(
+        rf"(?P<pre>{prefixes})?(?P<region>{region_alternation()})(?P<rest>{rests})"
+    )
+
+
+@cache
+def suffix_regex() -> regex.Pattern[str]:
+    """The suffixes as a lookahead, so that every start position is found."""
+    return regex.compile(rf"(?=(?P<suffix>{alternation(suffixes())}))")
+
+
+@cache
+def right_blocks() -> dict[str, tuple[str, ...]]:
+    """Head -> tails for every cut of the blocking words (政府|采购, 政|府采购 …)."""
+    out: dict[str, list[str]] = {}
+    for block in load_words(DIR + "right_blocks.txt"):
+        for cut in range(1, len(block)):
+            out.setdefault(block[:cut], []).append(block[cut:])
+    return {head: tuple(tails) for head, tails in out.items()}

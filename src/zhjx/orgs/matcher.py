@@ -1,0 +1,415 @@
+"""Find organizations in a text: gazetteer, department templates and a suffix grammar.
+
+Three passes over the characters, so the segmenter's choices cannot hide a name:
+
+* the gazetteer (national bodies, named enterprises, universities, abbreviations);
+* department templates, a region plus a standard body (``省财政厅``, ``太原市发改委``,
+  ``共青团山西省委``), with lists that share the region (``省发改委、财政厅``);
+* a grammar: a suffix (``有限公司``, ``大学``, ``委员会`` …) read leftwards over the
+  segmenter's tokens until a verb, preposition, pronoun or punctuation
+  (``在太原重工…有限公司`` starts at 太原), accepted only when the words before the
+  suffix name something (a place, a region word, a known organization or a
+  proper-name word) rather than describe it (``中小企业服务中心``).
+
+Tokens are used only to find edges; overlapping candidates resolve to the longest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from zhjx.orgs import lexicon as lx
+
+MAX_UNITS = 12
+MAX_CHARS = 24
+#: Separators of a list whose items share a region (省发改委、财政厅).
+_LIST_SEP = regex.compile(r"、|以及|和|及|与")
+_HAN = regex.compile(r"\p{Han}")
+_PUNCT = regex.compile(r"^[\p{P}\p{S}\s]+$")
+_NUMERIC = regex.compile(
+    r"^[\d０-９.．%％]+|^[一二三四五六七八九十百千万亿两几数多]+[家个所位名户批级类]?$"
+)
+_LATIN = regex.compile(r"^[A-Za-zＡ-Ｚａ-ｚ&＆]+$")
+_OPEN, _CLOSE = "（(", "）)"
+#: Level words that mark an unlisted place (朝阳区, 周村区); every province is listed.
+_PLACE_ENDS = ("市", "县", "区", "州", "镇", "乡")
+#: Characters before a bare level word that make it no particular region (各省, 该市).
+_NOT_THIS_REGION = set("各该本外全每其他此这那某两三四五六七八九十多诸")
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    """An organization found in a text: ``text[start:end]``, canonical name and kind."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str
+    source: str  # gazetteer | department | grammar
+
+
+class _Tokens:
+    """Token edges over a text (each character a token when none are given)."""
+
+    def __init__(self, text: str, tokens: Sequence[tuple[int, int]] | None):
+        if not tokens:
+            tokens = [(i, i + 1) for i in range(len(text))]
+        self.spans = list(tokens)
+        self.starts = {s for s, _ in self.spans}
+        self.ends = {e for _, e in self.spans}
+        self.index = [0] * (len(text) + 1)
+        for k, (s, e) in enumerate(self.spans):
+            for c in range(s, e):
+                self.index[c] = k
+        if self.spans:
+            self.index[len(text)] = len(self.spans)
+
+    def at(self, char: int) -> int:
+        """Index of the token holding ``char``."""
+        return self.index[char]
+
+
+class _Context:
+    """Region resolution for one text: the paper's province and city."""
+
+    def __init__(self, province: str | None, city: str | None):
+        self.province = province
+        self.city = city
+        place = lx.provinces().get(province.strip()) if province else None
+        self.province_level = place.level if place else None
+        self.province_full = place.name if place else None
+        self.city_full = lx.city_full(city)
+
+    def resolve(self, region: str) -> str | None:
+        """The full name of a written region: 省 -> 山西省, 太原 -> 太原市; None if unknown."""
+        if region in lx.LEVEL_WORDS:
+            level = self.province_level
+            if region == "省" and level == "province":
+                return self.province_full
+            if region == "自治区" and level == "autonomous_region":
+                return self.province_full
+            if region == "市":
+                if self.city_full:
+                    return self.city_full
+                if level == "municipality":
+                    return self.province_full
+            return None
+        place = lx.places().get(region)
+        return place.name if place else region
+
+
+def _right_blocked(text: str, start: int, end: int) -> bool:
+    """True when the text after ``end`` continues the last word (政府|采购)."""
+    blocks = lx.right_blocks()
+    for cut in range(1, min(end - start, 6) + 1):
+        tails = blocks.get(text[end - cut : end])
+        if tails and any(text.startswith(tail, end) for tail in tails):
+            return True
+    return False
+
+
+def _ends_word(text: str, end: int, toks: _Tokens) -> bool:
+    """The right edge is a token edge or the text stops being Chinese there."""
+    return end >= len(text) or end in toks.ends or not _HAN.match(text[end])
+
+
+def _bare_region_ok(text: str, start: int, toks: _Tokens) -> bool:
+    """A bare level word (省, 市) must start a word and not be 各省/该市/本市."""
+    if start > 0 and text[start - 1] in _NOT_THIS_REGION:
+        return False
+    if start in toks.starts or (start > 0 and text[start - 1] == "我"):
+        return True
+    # glued to the word before it (保障省/财政厅): the level word ends that token
+    return toks.spans[toks.at(start)][1] == start + 1
+
+
+# --- pass 1: gazetteer -----------------------------------------------------------------
+
+
+def _gazetteer(text: str, toks: _Tokens) -> list[OrgMention]:
+    out = []
+    table = lx.gazetteer()
+    for start in range(len(text)):
+        surface = lx.longest_gazetteer_match(text, start)
+        if surface is None:
+            continue
+        end = start + len(surface)
+        size = end - start
+        left, right = start in toks.starts, _ends_word(text, end, toks)
+        if size <= 2 and not (left and right):
+            continue
+        if size == 3 and not (left or right):
+            continue
+        if _right_blocked(text, start, end):
+            continue
+        entry = table[surface]
+        out.append(OrgMention(start, end, surface, entry.name, entry.kind, "gazetteer"))
+    return out
+
+
+# --- pass 2: department templates ------------------------------------------------------
+
+
+def _departments(text: str, toks: _Tokens, ctx: _Context) -> list[OrgMention]:
+    with_region, bare = lx.departments()
+    out = []
+    for m in lx.department_regex().finditer(text, overlapped=True):
+        pre, region, rest = m.group("pre") or "", m.group("region"), m.group("rest")
+        start = m.start()
+        dept = with_region.get((pre, rest))
+        if dept is None and pre:
+            dept, start, pre = with_region.get(("", rest)), m.start("region"), ""
+        if dept is None:
+            continue
+        end = m.end()
+        if region in lx.LEVEL_WORDS:
+            if not pre and not _bare_region_ok(text, start, toks):
+                continue
+        elif region not in lx.provinces() or not region.endswith(lx.LEVEL_WORDS):
+            # a short place name (山西, 太原) heads only longer forms: 太原财政局, not 太原委
+            if len(rest) <= 2 and not region.endswith(lx.LEVEL_WORDS):
+                continue
+        if len(rest) <= 2 and not _ends_word(text, end, toks):
+            continue
+        if _right_blocked(text, start, end):
+            continue
+        resolved = ctx.resolve(region)
+        name = dept.name.replace(lx.REGION, resolved) if resolved else text[start:end]
+        out.append(OrgMention(start, end, text[start:end], name, dept.kind, "department"))
+        out.extend(_shared_list(text, end, resolved, bare, toks))
+    return out
+
+
+def _shared_list(
+    text: str, end: int, resolved: str | None, bare: dict[str, lx.Department], toks: _Tokens
+) -> list[OrgMention]:
+    """Items after a department that share its region: 省发改委、财政厅、商务厅."""
+    out = []
+    while True:
+        sep = _LIST_SEP.match(text, end)
+        if sep is None:
+            return out
+        pos = sep.end()
+        item = next(
+            (w for w in sorted(bare, key=len, reverse=True) if text.startswith(w, pos)), None
+        )
+        if item is None or not _ends_word(text, pos + len(item), toks):
+            return out
+        dept = bare[item]
+        end = pos + len(item)
+        name = dept.name.replace(lx.REGION, resolved) if resolved else item
+        out.append(OrgMention(pos, end, item, name, dept.kind, "department"))
+
+
+# --- pass 3: suffix grammar ------------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    text: str
+    role: str  # place | region | bracket | content
+
+
+def _is_place(word: str) -> bool:
+    if word in lx.places():
+        return True
+    return (
+        2 <= len(word) <= 5
+        and word.endswith(_PLACE_ENDS)
+        and word not in lx.word_set("not_places.txt")
+        and word not in lx.word_set("generic.txt")
+        and bool(_HAN.match(word))
+    )
+
+
+def _role(word: str) -> str | None:
+    """The role of a word inside a name, or None when it cannot be inside one."""
+    if word in lx.word_set("left_stops.txt") or _PUNCT.match(word) or _NUMERIC.match(word):
+        return None
+    if word in lx.LEVEL_WORDS:
+        return "region"
+    if _is_place(word):
+        return "place"
+    return "content"
+
+
+def _bracket(text: str, close: int) -> int | None:
+    """Start of a short parenthesis closing at ``close`` (（集团）, （总商会）) that sits inside
+    a name (Chinese on both sides), or None."""
+    lo = max(0, close - 5)
+    for k in range(close - 1, lo - 1, -1):
+        ch = text[k]
+        if ch in _OPEN:
+            inner = text[k + 1 : close]
+            if not inner or k == 0 or not _HAN.match(text[k - 1]):
+                return None
+            return k if all(_HAN.match(c) for c in inner) else None
+        if not _HAN.match(ch):
+            return None
+    return None
+
+
+def _place_chain(text: str, units: list[_Unit], k: int, toks: _Tokens) -> list[_Unit]:
+    """A place starts the name; only more places (中国/山西/省) may come before it.
+    A bare level word after another level word (省市/县) is an enumeration: no name."""
+    while k >= 0:
+        s, e = toks.spans[k]
+        word = text[s:e]
+        role = _role(word)
+        if role not in ("place", "region"):
+            break
+        units.insert(0, _Unit(s, e, word, role))
+        k -= 1
+    first = units[0]
+    if first.role == "region" and first.start > 0:
+        before = text[first.start - 1]
+        if before in "、，" or before in "".join(lx.LEVEL_WORDS):
+            return []
+    return units
+
+
+def _walk_left(text: str, body_end: int, toks: _Tokens) -> tuple[list[_Unit], bool]:
+    """Units of a name ending at ``body_end``, read leftwards; and whether an edge was found."""
+    units: list[_Unit] = []
+    k = toks.at(body_end) if body_end < len(text) else len(toks.spans)
+    if body_end < len(text) and toks.spans[k][0] < body_end:  # the suffix starts mid-token
+        s = toks.spans[k][0]
+        role = _role(text[s:body_end])
+        if role is None:  # 该公司, 这家公司
+            return [], True
+        units.append(_Unit(s, body_end, text[s:body_end], role))
+        if role in ("place", "region"):
+            return _place_chain(text, units, k - 1, toks), True
+    k -= 1
+    pos = units[0].start if units else body_end
+    while k >= 0:
+        s, e = toks.spans[k]
+        e = min(e, pos)
+        word = text[s:e]
+        if len(units) >= MAX_UNITS or body_end - s > MAX_CHARS:
+            return units, False
+        if word and word[-1] in _CLOSE:
+            b = _bracket(text, e - 1)
+            if b is None or not units:
+                return units, True
+            units.insert(0, _Unit(b, e, text[b:e], "bracket"))
+            pos = b
+            k = toks.at(b) - 1 if b > 0 else -1
+            if b > 0 and toks.spans[toks.at(b)][0] < b:  # 山西省工商联（ glued
+                s2 = toks.spans[toks.at(b)][0]
+                role = _role(text[s2:b])
+                if role is None:
+                    return units, True
+                units.insert(0, _Unit(s2, b, text[s2:b], role))
+                pos = s2
+            continue
+        role = _role(word)
+        if role is None:
+            return units, True
+        units.insert(0, _Unit(s, e, word, role))
+        pos = s
+        k -= 1
+        if role in ("place", "region"):
+            return _place_chain(text, units, k, toks), True
+    return units, True
+
+
+def _kind(name: str, suffix: lx.Suffix) -> str:
+    for keyword, kind in lx.kind_keywords():
+        if keyword in name:
+            return kind
+    return suffix.kind
+
+
+def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -> list[OrgMention]:
+    table = lx.suffixes()
+    generic = lx.word_set("generic.txt")
+    out: dict[tuple[int, int], OrgMention] = {}
+    longest: dict[int, int] = {}  # end -> start of the longest suffix ending there
+    for m in lx.suffix_regex().finditer(text):
+        s0, end = m.start(), m.start() + len(m.group("suffix"))
+        longest[end] = min(s0, longest.get(end, s0))
+    for end, s0 in sorted(longest.items()):
+        sfx = table[text[s0:end]]
+        if not _ends_word(text, end, toks) or _right_blocked(text, s0, end):
+            continue
+        tok_start = toks.spans[toks.at(s0)][0]
+        if (
+            tok_start < s0 and text[tok_start:end] in generic
+        ):  # 西北部, 音乐厅: a word, not a body plus 部/厅
+            continue
+        if len(sfx.suffix) == 1 and s0 not in toks.starts:
+            tok_start = toks.spans[toks.at(s0)][0]
+            if s0 - tok_start < 2:  # 格局, 当局, 党委: a word, not a body plus 局/委
+                continue
+        units, edge = _walk_left(text, s0, toks)
+        if not units or not edge:
+            continue
+        start = units[0].start
+        roles = {u.role for u in units}
+        has_place = bool(roles & {"place", "region"})
+        has_org = any(start <= o.start and o.end <= s0 and o.end - o.start >= 2 for o in known)
+        words = [u.text for u in units if u.role == "content"]
+        has_name = any((len(w) >= 2 and w not in generic) or _LATIN.match(w) for w in words)
+        if sfx.anchor == "place" and not (has_place or has_org):
+            continue
+        if sfx.anchor == "name" and not (has_place or has_org or has_name):
+            continue
+        if roles <= {"place", "region"} and not sfx.bare_place:
+            continue
+        surface = text[start:end]
+        if surface in generic:
+            continue
+        name, kind = surface, None
+        lead = [u for u in units if u.role == "place"]
+        rest = text[lead[-1].end : end] if lead and lead[-1] is not units[-1] else None
+        entry = lx.gazetteer().get(rest) if rest and units[0].role == "place" else None
+        if entry is not None and all(u.role == "place" for u in units[: len(lead)]):
+            name, kind = entry.name, entry.kind  # 中国外交部 -> 外交部's canonical name
+        elif units[0].role == "region":
+            resolved = ctx.resolve(units[0].text)
+            if resolved:
+                name = resolved + text[units[0].end : end]
+        key = (start, end)
+        if key not in out:
+            out[key] = OrgMention(start, end, surface, name, kind or _kind(name, sfx), "grammar")
+    return list(out.values())
+
+
+# --- resolution ------------------------------------------------------------------------
+
+_PRIORITY = {"department": 0, "gazetteer": 1, "grammar": 2}
+
+
+def _resolve(cands: list[OrgMention]) -> list[OrgMention]:
+    """Longest first; equal spans prefer departments, then the gazetteer, then the grammar."""
+    chosen: list[OrgMention] = []
+    taken: set[int] = set()
+    for c in sorted(cands, key=lambda c: (c.start - c.end, _PRIORITY[c.source], c.start)):
+        if any(i in taken for i in range(c.start, c.end)):
+            continue
+        chosen.append(c)
+        taken.update(range(c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_organizations(
+    text: str,
+    tokens: Sequence[tuple[int, int]] | None = None,
+    province: str | None = None,
+    city: str | None = None,
+) -> list[OrgMention]:
+    """Organizations in ``text``; ``tokens`` are ``(start, end)`` word edges (optional),
+    ``province``/``city`` the paper's (``山西``, ``太原``) for 省财政厅, 市政府."""
+    if not text:
+        return []
+    toks = _Tokens(text, tokens)
+    ctx = _Context(province, city)
+    known = _gazetteer(text, toks) + _departments(text, toks, ctx)
+    return _resolve(known + _grammar(text, toks, ctx, known))
