@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -190,7 +191,7 @@ def test_analysis_of_complete_records(gold_records: Path, monkeypatch: pytest.Mo
     nb = _execute(NOTEBOOK_DIR / "02_page_analysis.ipynb", PAGES, monkeypatch, gold_records)
     stdout = "".join(_outputs(nb, "stdout"))
     assert "nothing to plot" not in stdout
-    assert "0 of" not in stdout
+    assert not re.search(r"^0 of", stdout, re.M)  # some carry a change, some dates resolve
     assert len(_outputs(nb, "image/png")) == 6
     assert "missing from font" not in "".join(_outputs(nb, "stderr"))
     tables = "".join(_outputs(nb, "text/plain"))
