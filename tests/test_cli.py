@@ -152,3 +152,20 @@ def test_data_files_named_directly_are_errors_not_pages(folder, tmp_path):
     )
     (err,) = read(out.with_name(out.name + ".errors.jsonl"))
     assert "records.jsonl" in err["error"] and "not a page" in err["error"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_facts_view(serial, tmp_path, fmt):
+    _, records = serial
+    out = tmp_path / f"facts.{fmt}"
+    assert main(["extract", str(PAGES), "-o", str(out), "-q", "--facts"]) == EXIT_OK
+    df = pd.read_json(out, lines=True) if fmt == "jsonl" else pd.read_csv(out)
+    quantities = [
+        r for r in read(records) if r["type"] in ("figure", "percentage") and r["doc"] in GOOD
+    ]
+    assert len(df) == len(quantities)
+    for col in ("subject", "org", "period", "change", "basis", "headline"):
+        assert col in df.columns
+    row = df[df["text"] == "7.71亿元"].iloc[0]
+    assert row["subject"] == "润滑油销售收入"
+    assert not out.with_name(out.name + ".partial.jsonl").exists()

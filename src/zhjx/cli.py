@@ -90,6 +90,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     fmt = _format(args)
     types = _types(args.types)
+    if args.facts:
+        if types is not None:
+            raise ValueError("--facts keeps figures and percentages; leave out --types")
+        types = frozenset({"article", "figure", "percentage"})
     published = as_date(args.published) if args.published else None
     if args.jobs < 1:
         raise ValueError("--jobs takes a whole number of at least 1")
@@ -99,7 +103,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out if fmt == "jsonl" else out.with_name(out.name + ".partial.jsonl")
+    direct = fmt == "jsonl" and not args.facts
+    staging = out if direct else out.with_name(out.name + ".partial.jsonl")
     errors_path = out.with_name(out.name + ".errors.jsonl")
     done = _resume_state(staging) if args.resume else set()
     if not args.resume and staging.exists():
@@ -149,7 +154,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             bar.set_postfix(articles=counts["articles"], chars_s=f"{rate:,.0f}", refresh=False)
     bar.close()
 
-    if fmt != "jsonl":
+    if args.facts:
+        _write_facts(staging, out, fmt)
+    elif fmt != "jsonl":
         write_table(read_jsonl(staging), out, fmt)
         staging.unlink()
     if errors:
@@ -169,6 +176,21 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_SOME_FAILED if errors else EXIT_OK
+
+
+def _write_facts(staging: Path, out: Path, fmt: str) -> None:
+    """Rewrite the finished records as the facts table: one row a figure or percentage."""
+    from zhjx.io.facts import facts
+    from zhjx.io.tables import read_jsonl
+
+    table = facts(read_jsonl(staging))
+    if fmt == "jsonl":
+        table.to_json(out, orient="records", lines=True, force_ascii=False)
+    elif fmt == "csv":
+        table.to_csv(out, index=False)
+    else:
+        table.to_parquet(out, index=False, engine="pyarrow")
+    staging.unlink()
 
 
 def _extract_on_dask(args: argparse.Namespace, published) -> int:
@@ -248,6 +270,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATTERN",
         help="read the files matching this pattern inside folders (default: pages by suffix: "
         ".txt .text .htm .html .xhtml or none; others are counted and reported)",
+    )
+    p.add_argument(
+        "--facts",
+        action="store_true",
+        help="write the facts view instead of records: one row a figure or percentage "
+        "with its subject, organization, period, change and basis",
     )
     p.add_argument(
         "--resume", action="store_true", help="keep OUT's finished files and do the rest"

@@ -13,7 +13,7 @@ SPAN_KEYS = {
 }
 
 #: Context an article gives its Doc (set before the components run).
-DOC_ATTRS = ("published", "province", "city", "paper", "article_index")
+DOC_ATTRS = ("published", "province", "city", "paper", "headline", "article_index")
 
 #: Normalized values on spans; None where a field does not apply.
 SPAN_ATTRS = (

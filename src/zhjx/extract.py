@@ -46,6 +46,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc._.province = article.province
     doc._.city = article.city
     doc._.paper = article.paper
+    doc._.headline = article.headline
     doc._.article_index = article.index
     return doc
 

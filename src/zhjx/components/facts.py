@@ -17,7 +17,7 @@ from zhjx.relate import Mention, relate
 
 def _headline_end(doc: Doc) -> int | None:
     """Where the headline ends when the Doc knows its headline (``doc._.headline``)."""
-    if not Doc.has_extension("headline"):
+    if not Doc.has_extension("headline"):  # a Doc made before zhjx.extensions loaded
         return None
     headline = doc._.headline
     if not headline:
