@@ -104,6 +104,40 @@ def require_model(path: Path | None = None) -> Path:
     return path
 
 
+#: The wheel pip downloads (pkuseg 0.0.25, manylinux1, cp37): its name and checksum.
+WHEEL_FILE = "pkuseg-0.0.25-cp37-cp37m-manylinux1_x86_64.whl"
+WHEEL_SHA256 = "6fc2f97d0f66cc6722cf772e65dbcde1b01d8cc53b66ac4aa7bce639de79588f"
+
+
+def wheel_cache() -> Path:
+    """Where a downloaded wheel is kept, so ``zhjx setup --force`` needs no network."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "zhjx" / "wheels"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def fetch_wheel() -> Path:
+    """The pkuseg wheel from the wheel cache, downloaded from PyPI when absent; checked."""
+    cached = wheel_cache() / WHEEL_FILE
+    if not cached.is_file():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        download_wheel(cached.parent)
+    if _sha256(cached) != WHEEL_SHA256:
+        cached.unlink()
+        raise ModelNotFoundError(
+            f"the downloaded {WHEEL_FILE} does not have the expected SHA-256; "
+            f"run `{SETUP_COMMAND}` again"
+        )
+    return cached
+
+
 def download_wheel(dest: Path) -> Path:
     """Download the pkuseg wheel from PyPI with pip and return its path."""
     cmd = [sys.executable, "-m", "pip", "download", PKUSEG_WHEEL, *WHEEL_ARGS, "-d", str(dest)]
@@ -178,8 +212,8 @@ def provision(
         return dest
     with tempfile.TemporaryDirectory(prefix="zhjx-setup-") as tmp:
         tmp_path = Path(tmp)
-        wheel = Path(wheel) if wheel else download_wheel(tmp_path)
-        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+        wheel = Path(wheel) if wheel else fetch_wheel()
+        digest = _sha256(wheel)
         with zipfile.ZipFile(wheel) as zf:
             features = pickle.loads(zf.read(_MEMBERS[0]))
             with zf.open(_MEMBERS[1]) as fh:
