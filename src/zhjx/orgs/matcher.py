@@ -31,6 +31,9 @@ _HAN = regex.compile(r"\p{Han}")
 _PUNCT = regex.compile(r"^[\p{P}\p{S}\s]+$")
 _NUMERIC = regex.compile(
     r"^[\d０-９.．%％]+|^[一二三四五六七八九十百千万亿两几数多]+[家个所位名户批级类]?$"
+    # ordinals and superlatives that describe rather than name: 第一家 首家 第二大 三大 最大
+    r"|^(?:第[一二三四五六七八九十百千\d０-９]+|[首头]|[一二三四五六七八九十几两]+|最)"
+    r"[家个大届批所位名座]$"
 )
 _LATIN = regex.compile(r"^[A-Za-zＡ-Ｚａ-ｚ&＆]+$")
 _OPEN, _CLOSE = "（(", "）)"
@@ -232,6 +235,8 @@ def _role(word: str) -> str | None:
     """The role of a word inside a name, or None when it cannot be inside one."""
     if word in lx.word_set("left_stops.txt") or _PUNCT.match(word) or _NUMERIC.match(word):
         return None
+    if len(word) == 2 and word[0] in _NOT_THIS_REGION and word.endswith(_PLACE_ENDS):
+        return None  # 该州, 某市, 各县: no particular place
     if word in lx.LEVEL_WORDS:
         return "region"
     if _is_place(word):
@@ -261,6 +266,9 @@ def _place_chain(text: str, units: list[_Unit], k: int, toks: _Tokens) -> list[_
     while k >= 0:
         s, e = toks.spans[k]
         word = text[s:e]
+        if units[0].text.startswith("自治") and word in lx.word_set("ethnic_groups.txt"):
+            k = _autonomous_head(text, units, k, toks)
+            continue
         role = _role(word)
         if role not in ("place", "region"):
             break
@@ -272,6 +280,25 @@ def _place_chain(text: str, units: list[_Unit], k: int, toks: _Tokens) -> list[_
         if before in "、，" or before in "".join(lx.LEVEL_WORDS):
             return []
     return units
+
+
+def _autonomous_head(text: str, units: list[_Unit], k: int, toks: _Tokens) -> int:
+    """Read an autonomous area's head leftwards (长阳/土家族/自治县, 海北/藏族/自治州): the
+    ethnic groups and the word before them are one place with the level word.  Returns the
+    index of the token before the head."""
+    ethnic = lx.word_set("ethnic_groups.txt")
+    start = units[0].start
+    while k >= 0 and text[toks.spans[k][0] : toks.spans[k][1]] in ethnic:
+        start = toks.spans[k][0]
+        k -= 1
+    if k >= 0:
+        s, e = toks.spans[k]
+        if 2 <= e - s <= 4 and _role(text[s:e]) is not None and _HAN.match(text[s]):
+            start = s
+            k -= 1
+    first = units.pop(0)
+    units.insert(0, _Unit(start, first.end, text[start : first.end], "place"))
+    return k
 
 
 def _walk_left(text: str, body_end: int, toks: _Tokens) -> tuple[list[_Unit], bool]:
