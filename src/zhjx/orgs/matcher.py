@@ -409,6 +409,68 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
     return list(out.values())
 
 
+# --- pass 4: sub-units -----------------------------------------------------------------
+
+#: At most this many words after an organization make one sub-unit (农村/科技处).
+SUBUNIT_WORDS = 3
+_DATELINE = regex.compile(r"[\d０-９]|[一二三四五六七八九十]+月")
+_NUMERAL = regex.compile(r"^[\d０-９一二三四五六七八九十百]+$")
+
+
+def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
+    """End of a sub-unit that follows an organization ending at ``end`` (中国科学院|沈阳金属
+    研究所, 山西大学|物理系), or None."""
+    if end >= len(text) or end not in toks.starts:
+        return None
+    generic = lx.word_set("generic.txt")
+    k = toks.at(end)
+    for n in range(SUBUNIT_WORDS):
+        if k + n >= len(toks.spans):
+            return None
+        s, e = toks.spans[k + n]
+        word = text[s:e]
+        role = _role(word)
+        if (role is None and not _NUMERAL.match(word)) or word[0] in _NOT_THIS_REGION:
+            return None
+        if word in generic or text[end:e] in lx.gazetteer():
+            return None
+        if role == "content" and _subunit_tail(word) and not _right_blocked(text, end, e):
+            if _DATELINE.match(text, e):
+                return None  # 新华社|莫斯科１月５日电
+            head = lx.places().get(text[toks.spans[k][0] : toks.spans[k][1]])
+            if n > 0 and head is not None and head.level != "city":
+                # 中国人民银行|四川德阳市分行, but a list: 省委宣传部|江苏省歌舞剧院
+                return e if word.startswith(("分", "支", "总队")) else None
+            return e
+    return None
+
+
+def _subunit_tail(word: str) -> bool:
+    """The word ends a sub-unit: 研究所, 科教处, 物理系, 骨科 (not 联系, 当局, 内部)."""
+    for tail in lx.word_set("subunits.txt"):
+        if word.endswith(tail):
+            if len(tail) > 1 or len(word) >= 3 or (tail == "科" and len(word) == 2):
+                return True
+    return False
+
+
+def _subunits(text: str, toks: _Tokens, found: list[OrgMention]) -> list[OrgMention]:
+    """Extend every organization over the sub-units that follow it; drop the mentions the
+    extension covers."""
+    out: list[OrgMention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue  # inside the sub-unit of the one before
+        end = m.end
+        while (nxt := _subunit_end(text, end, toks)) is not None:
+            end = nxt
+        if end > m.end:
+            surface = text[m.start : end]
+            m = OrgMention(m.start, end, surface, m.name + text[m.end : end], m.kind, m.source)
+        out.append(m)
+    return out
+
+
 # --- resolution ------------------------------------------------------------------------
 
 _PRIORITY = {"department": 0, "gazetteer": 1, "grammar": 2}
@@ -439,4 +501,4 @@ def find_organizations(
     toks = _Tokens(text, tokens)
     ctx = _Context(province, city)
     known = _gazetteer(text, toks) + _departments(text, toks, ctx)
-    return _resolve(known + _grammar(text, toks, ctx, known))
+    return _subunits(text, toks, _resolve(known + _grammar(text, toks, ctx, known)))
