@@ -347,6 +347,41 @@ def _walk_left(text: str, body_end: int, toks: _Tokens) -> tuple[list[_Unit], bo
     return units, True
 
 
+def _translit(word: str) -> bool:
+    """The word is made only of characters of transliterated foreign names (洛里, 巴斯特)."""
+    chars = lx.translit_chars()
+    return bool(word) and all(c in chars for c in word)
+
+
+def _trade_name(units: list[_Unit]) -> list[_Unit]:
+    """The units of a name that no place or known organization anchors: a trade name (字号),
+    then trade words (行业): 李宁|体育用品|公司.  Empty when every word is a trade or generic
+    word (电影|制作|公司 describes).  A foreign trade name (巴林, ＭＭＭ) or a long run of
+    words is cut before the trade name (接管|国商|银行 -> 国商银行, 令|巴林银行); before it only
+    more transliteration (洛里|拉德) or an ordinal (第四|军医大学) may stand."""
+    trades, generic = lx.word_set("trades.txt"), lx.word_set("generic.txt")
+    i = len(units) - 1
+    while i >= 0 and units[i].role == "content" and (
+        units[i].text in trades or units[i].text in generic
+    ):
+        i -= 1
+    if i < 0:
+        return []
+    head = units[i].text
+    foreign = (len(head) >= 2 and _translit(head)) or bool(_LATIN.match(head))
+    if not foreign and len(units) < 4:
+        return units
+    while i > 0:
+        word = units[i - 1].text
+        if foreign and _translit(word) and len(word) <= 3:
+            i -= 1
+        elif word.startswith("第") and len(word) <= 3:
+            i -= 1
+        else:
+            break
+    return units[i:]
+
+
 def _kind(name: str, suffix: lx.Suffix) -> str:
     for keyword, kind in lx.kind_keywords():
         if keyword in name:
@@ -388,6 +423,11 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
             continue
         if sfx.anchor == "name" and not (has_place or has_org or has_name):
             continue
+        if not (has_place or has_org):
+            units = _trade_name(units)  # 接管|国商银行 -> 国商银行; 电影制作公司 -> none
+            if not units:
+                continue
+            start = units[0].start
         if roles <= {"place", "region"} and not sfx.bare_place:
             continue
         surface = text[start:end]
