@@ -182,9 +182,21 @@ def _departments(text: str, toks: _Tokens, ctx: _Context) -> list[OrgMention]:
             continue
         resolved = ctx.resolve(region)
         name = dept.name.replace(lx.REGION, resolved) if resolved else text[start:end]
+        start = _places_before(text, start, toks)  # 湖南省|张家界市社科联
         out.append(OrgMention(start, end, text[start:end], name, dept.kind, "department"))
         out.extend(_shared_list(text, end, resolved, bare, toks))
     return out
+
+
+def _places_before(text: str, start: int, toks: _Tokens) -> int:
+    """Move ``start`` left over the places written before it (湖南省|张家界市)."""
+    while start > 0 and start in toks.starts:
+        k = toks.at(start) - 1
+        s, e = toks.spans[k]
+        if e != start or s == start or text[s:e] not in lx.places():
+            return start
+        start = s
+    return start
 
 
 def _shared_list(
@@ -472,8 +484,10 @@ def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
         role = _role(word)
         if (role is None and not _NUMERAL.match(word)) or word[0] in _NOT_THIS_REGION:
             return None
-        if word in generic or text[end:e] in lx.gazetteer():
-            return None
+        if (n == 0 and _subunit_tail(word) and word in generic) or text[end:e] in lx.gazetteer():
+            return None  # 公司|内部, 省委|干部; 中共中央|国务院 are two
+        if word in generic and _subunit_tail(word):
+            continue
         if role == "content" and _subunit_tail(word) and not _right_blocked(text, end, e):
             if _DATELINE.match(text, e):
                 return None  # 新华社|莫斯科１月５日电
