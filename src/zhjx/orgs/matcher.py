@@ -278,6 +278,10 @@ def _place_chain(text: str, units: list[_Unit], k: int, toks: _Tokens) -> list[_
     while k >= 0:
         s, e = toks.spans[k]
         word = text[s:e]
+        if word == "驻" and k > 0 and _role(text[toks.spans[k - 1][0] : s]) == "place":
+            units.insert(0, _Unit(s, e, word, "place"))  # 中国|驻|南非大使馆
+            k -= 1
+            continue
         if units[0].text.startswith("自治") and word in lx.word_set("ethnic_groups.txt"):
             k = _autonomous_head(text, units, k, toks)
             continue
@@ -463,6 +467,8 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
 
 # --- pass 4: sub-units -----------------------------------------------------------------
 
+#: Parties whose name may stand before one of their committees (中共|太岳地委).
+_PARTY_PREFIXES = ("中国共产党", "中国共产主义青年团")
 #: At most this many words after an organization make one sub-unit (农村/科技处).
 SUBUNIT_WORDS = 3
 _DATELINE = regex.compile(r"[\d０-９]|[一二三四五六七八九十]+月")
@@ -515,6 +521,10 @@ def _subunits(text: str, toks: _Tokens, found: list[OrgMention]) -> list[OrgMent
     for m in found:
         if out and m.start < out[-1].end:
             continue  # inside the sub-unit of the one before
+        if out and out[-1].end == m.start and out[-1].name in _PARTY_PREFIXES:
+            head = out.pop()  # 中共|晋冀豫省委, 共青团|山西省委
+            name = m.name if m.name.startswith(head.name) else head.name + m.text
+            m = OrgMention(head.start, m.end, text[head.start : m.end], name, "party", m.source)
         end = m.end
         while (nxt := _subunit_end(text, end, toks)) is not None:
             end = nxt
