@@ -228,7 +228,7 @@ class _Unit:
     start: int
     end: int
     text: str
-    role: str  # place | region | bracket | content
+    role: str  # place | region | landmark | bracket | content
 
 
 def _is_place(word: str) -> bool:
@@ -253,6 +253,8 @@ def _role(word: str) -> str | None:
         return "region"
     if _is_place(word):
         return "place"
+    if word in lx.word_set("regions_named.txt"):
+        return "landmark"  # 太行, 华北: anchors a name but does not end it
     return "content"
 
 
@@ -286,7 +288,7 @@ def _place_chain(text: str, units: list[_Unit], k: int, toks: _Tokens) -> list[_
             k = _autonomous_head(text, units, k, toks)
             continue
         role = _role(word)
-        if role not in ("place", "region"):
+        if role not in ("place", "region", "landmark"):
             break
         units.insert(0, _Unit(s, e, word, role))
         k -= 1
@@ -431,7 +433,7 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
             continue
         start = units[0].start
         roles = {u.role for u in units}
-        has_place = bool(roles & {"place", "region"})
+        has_place = bool(roles & {"place", "region", "landmark"})
         has_org = any(start <= o.start and o.end <= s0 and o.end - o.start >= 2 for o in known)
         words = [u.text for u in units if u.role == "content"]
         has_name = any((len(w) >= 2 and w not in generic) or _LATIN.match(w) for w in words)
@@ -444,7 +446,7 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
             if not units:
                 continue
             start = units[0].start
-        if roles <= {"place", "region"} and not sfx.bare_place:
+        if roles <= {"place", "region", "landmark"} and not sfx.bare_place:
             continue
         surface = text[start:end]
         if surface in generic:
