@@ -41,6 +41,8 @@ _OPEN, _CLOSE = "（(", "）)"
 _PLACE_ENDS = ("市", "县", "区", "州", "镇", "乡")
 #: Characters before a bare level word that make it no particular region (各省, 该市).
 _NOT_THIS_REGION = set("各该本外全每其他此这那某两三四五六七八九十多诸")
+#: Characters that make a following word no particular unit (某部, 该处, 各科).
+_DEMONSTRATIVES = set("各该本每其此这那某")
 
 
 @dataclass(frozen=True)
@@ -379,13 +381,20 @@ def _trade_name(units: list[_Unit]) -> list[_Unit]:
     more transliteration (洛里|拉德) or an ordinal (第四|军医大学) may stand."""
     trades, generic = lx.word_set("trades.txt"), lx.word_set("generic.txt")
     i = len(units) - 1
-    while i >= 0 and units[i].role == "content" and (
-        units[i].text in trades or units[i].text in generic
+    while (
+        i >= 0
+        and units[i].role == "content"
+        and (units[i].text in trades or units[i].text in generic)
     ):
         i -= 1
     if i < 0:
         return []
     head = units[i].text
+    if _ORDINAL.match(head):
+        return []  # 第二|大|银行
+    for j in range(i - 1, -1, -1):
+        if _ORDINAL.match(units[j].text):
+            return units[j:]  # 毕业于|第四|军医大学: an ordinal starts a name
     foreign = (len(head) >= 2 and _translit(head)) or bool(_LATIN.match(head))
     if not foreign and len(units) < 4:
         return units
@@ -473,6 +482,7 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
 _PARTY_PREFIXES = ("中国共产党", "中国共产主义青年团")
 #: At most this many words after an organization make one sub-unit (农村/科技处).
 SUBUNIT_WORDS = 3
+_ORDINAL = regex.compile(r"^第[一二三四五六七八九十百\d０-９]+$")
 _DATELINE = regex.compile(r"[\d０-９]|[一二三四五六七八九十]+月")
 _NUMERAL = regex.compile(r"^[\d０-９一二三四五六七八九十百]+$")
 
@@ -490,11 +500,12 @@ def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
         s, e = toks.spans[k + n]
         word = text[s:e]
         role = _role(word)
-        if (role is None and not _NUMERAL.match(word)) or word[0] in _NOT_THIS_REGION:
+        if (role is None and not _NUMERAL.match(word)) or word[0] in _DEMONSTRATIVES:
             return None
-        if (n == 0 and _subunit_tail(word) and word in generic) or text[end:e] in lx.gazetteer():
+        bare_unit = word in generic and word not in lx.word_set("subunits.txt")
+        if (n == 0 and _subunit_tail(word) and bare_unit) or text[end:e] in lx.gazetteer():
             return None  # 公司|内部, 省委|干部; 中共中央|国务院 are two
-        if word in generic and _subunit_tail(word):
+        if bare_unit and _subunit_tail(word):
             continue
         if role == "content" and _subunit_tail(word) and not _right_blocked(text, end, e):
             if _DATELINE.match(text, e):
