@@ -457,6 +457,8 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
             start = units[0].start
         if roles <= {"place", "region", "landmark"} and not sfx.bare_place:
             continue
+        if len(units) == 1 and units[0].text == "全国":
+            continue  # 全国海关, 全国法院: nationwide, not one body
         surface = text[start:end]
         if surface in generic:
             continue
