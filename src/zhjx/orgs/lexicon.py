@@ -192,6 +192,12 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(load_words(DIR + name))
 
 
+@cache
+def translit_chars() -> frozenset[str]:
+    """The characters of transliterated foreign names (``translit_chars.txt``)."""
+    return frozenset("".join(load_words(DIR + "translit_chars.txt")))
+
+
 def alternation(words: object) -> str:
     """A regex alternation of literal words, longest first."""
     items = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[arg-type]

@@ -31,6 +31,9 @@ _HAN = regex.compile(r"\p{Han}")
 _PUNCT = regex.compile(r"^[\p{P}\p{S}\s]+$")
 _NUMERIC = regex.compile(
     r"^[\d０-９.．%％]+|^[一二三四五六七八九十百千万亿两几数多]+[家个所位名户批级类]?$"
+    # ordinals and superlatives that describe rather than name: 第一家 首家 第二大 三大 最大
+    r"|^(?:第[一二三四五六七八九十百千\d０-９]+|[首头]|[一二三四五六七八九十几两]+|最)"
+    r"[家个大届批所位名座]$"
 )
 _LATIN = regex.compile(r"^[A-Za-zＡ-Ｚａ-ｚ&＆]+$")
 _OPEN, _CLOSE = "（(", "）)"
@@ -38,6 +41,8 @@ _OPEN, _CLOSE = "（(", "）)"
 _PLACE_ENDS = ("市", "县", "区", "州", "镇", "乡")
 #: Characters before a bare level word that make it no particular region (各省, 该市).
 _NOT_THIS_REGION = set("各该本外全每其他此这那某两三四五六七八九十多诸")
+#: Characters that make a following word no particular unit (某部, 该处, 各科).
+_DEMONSTRATIVES = set("各该本每其此这那某")
 
 
 @dataclass(frozen=True)
@@ -179,9 +184,21 @@ def _departments(text: str, toks: _Tokens, ctx: _Context) -> list[OrgMention]:
             continue
         resolved = ctx.resolve(region)
         name = dept.name.replace(lx.REGION, resolved) if resolved else text[start:end]
+        start = _places_before(text, start, toks)  # 湖南省|张家界市社科联
         out.append(OrgMention(start, end, text[start:end], name, dept.kind, "department"))
         out.extend(_shared_list(text, end, resolved, bare, toks))
     return out
+
+
+def _places_before(text: str, start: int, toks: _Tokens) -> int:
+    """Move ``start`` left over the places written before it (湖南省|张家界市)."""
+    while start > 0 and start in toks.starts:
+        k = toks.at(start) - 1
+        s, e = toks.spans[k]
+        if e != start or s == start or text[s:e] not in lx.places():
+            return start
+        start = s
+    return start
 
 
 def _shared_list(
@@ -213,7 +230,7 @@ class _Unit:
     start: int
     end: int
     text: str
-    role: str  # place | region | bracket | content
+    role: str  # place | region | landmark | bracket | content
 
 
 def _is_place(word: str) -> bool:
@@ -232,10 +249,14 @@ def _role(word: str) -> str | None:
     """The role of a word inside a name, or None when it cannot be inside one."""
     if word in lx.word_set("left_stops.txt") or _PUNCT.match(word) or _NUMERIC.match(word):
         return None
+    if len(word) == 2 and word[0] in _NOT_THIS_REGION and word.endswith(_PLACE_ENDS):
+        return None  # 该州, 某市, 各县: no particular place
     if word in lx.LEVEL_WORDS:
         return "region"
     if _is_place(word):
         return "place"
+    if word in lx.word_set("regions_named.txt"):
+        return "landmark"  # 太行, 华北: anchors a name but does not end it
     return "content"
 
 
@@ -261,8 +282,15 @@ def _place_chain(text: str, units: list[_Unit], k: int, toks: _Tokens) -> list[_
     while k >= 0:
         s, e = toks.spans[k]
         word = text[s:e]
+        if word == "驻" and k > 0 and _role(text[toks.spans[k - 1][0] : s]) == "place":
+            units.insert(0, _Unit(s, e, word, "place"))  # 中国|驻|南非大使馆
+            k -= 1
+            continue
+        if units[0].text.startswith("自治") and word in lx.word_set("ethnic_groups.txt"):
+            k = _autonomous_head(text, units, k, toks)
+            continue
         role = _role(word)
-        if role not in ("place", "region"):
+        if role not in ("place", "region", "landmark"):
             break
         units.insert(0, _Unit(s, e, word, role))
         k -= 1
@@ -272,6 +300,25 @@ def _place_chain(text: str, units: list[_Unit], k: int, toks: _Tokens) -> list[_
         if before in "、，" or before in "".join(lx.LEVEL_WORDS):
             return []
     return units
+
+
+def _autonomous_head(text: str, units: list[_Unit], k: int, toks: _Tokens) -> int:
+    """Read an autonomous area's head leftwards (长阳/土家族/自治县, 海北/藏族/自治州): the
+    ethnic groups and the word before them are one place with the level word.  Returns the
+    index of the token before the head."""
+    ethnic = lx.word_set("ethnic_groups.txt")
+    start = units[0].start
+    while k >= 0 and text[toks.spans[k][0] : toks.spans[k][1]] in ethnic:
+        start = toks.spans[k][0]
+        k -= 1
+    if k >= 0:
+        s, e = toks.spans[k]
+        if 2 <= e - s <= 4 and _role(text[s:e]) is not None and _HAN.match(text[s]):
+            start = s
+            k -= 1
+    first = units.pop(0)
+    units.insert(0, _Unit(start, first.end, text[start : first.end], "place"))
+    return k
 
 
 def _walk_left(text: str, body_end: int, toks: _Tokens) -> tuple[list[_Unit], bool]:
@@ -320,6 +367,48 @@ def _walk_left(text: str, body_end: int, toks: _Tokens) -> tuple[list[_Unit], bo
     return units, True
 
 
+def _translit(word: str) -> bool:
+    """The word is made only of characters of transliterated foreign names (洛里, 巴斯特)."""
+    chars = lx.translit_chars()
+    return bool(word) and all(c in chars for c in word)
+
+
+def _trade_name(units: list[_Unit]) -> list[_Unit]:
+    """The units of a name that no place or known organization anchors: a trade name (字号),
+    then trade words (行业): 李宁|体育用品|公司.  Empty when every word is a trade or generic
+    word (电影|制作|公司 describes).  A foreign trade name (巴林, ＭＭＭ) or a long run of
+    words is cut before the trade name (接管|国商|银行 -> 国商银行, 令|巴林银行); before it only
+    more transliteration (洛里|拉德) or an ordinal (第四|军医大学) may stand."""
+    trades, generic = lx.word_set("trades.txt"), lx.word_set("generic.txt")
+    i = len(units) - 1
+    while (
+        i >= 0
+        and units[i].role == "content"
+        and (units[i].text in trades or units[i].text in generic)
+    ):
+        i -= 1
+    if i < 0:
+        return []
+    head = units[i].text
+    if _ORDINAL.match(head):
+        return []  # 第二|大|银行
+    for j in range(i - 1, -1, -1):
+        if _ORDINAL.match(units[j].text):
+            return units[j:]  # 毕业于|第四|军医大学: an ordinal starts a name
+    foreign = (len(head) >= 2 and _translit(head)) or bool(_LATIN.match(head))
+    if not foreign and len(units) < 4:
+        return units
+    while i > 0:
+        word = units[i - 1].text
+        if foreign and _translit(word) and len(word) <= 3:
+            i -= 1
+        elif word.startswith("第") and len(word) <= 3:
+            i -= 1
+        else:
+            break
+    return units[i:]
+
+
 def _kind(name: str, suffix: lx.Suffix) -> str:
     for keyword, kind in lx.kind_keywords():
         if keyword in name:
@@ -353,7 +442,7 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
             continue
         start = units[0].start
         roles = {u.role for u in units}
-        has_place = bool(roles & {"place", "region"})
+        has_place = bool(roles & {"place", "region", "landmark"})
         has_org = any(start <= o.start and o.end <= s0 and o.end - o.start >= 2 for o in known)
         words = [u.text for u in units if u.role == "content"]
         has_name = any((len(w) >= 2 and w not in generic) or _LATIN.match(w) for w in words)
@@ -361,8 +450,15 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
             continue
         if sfx.anchor == "name" and not (has_place or has_org or has_name):
             continue
-        if roles <= {"place", "region"} and not sfx.bare_place:
+        if not (has_place or has_org):
+            units = _trade_name(units)  # 接管|国商银行 -> 国商银行; 电影制作公司 -> none
+            if not units:
+                continue
+            start = units[0].start
+        if roles <= {"place", "region", "landmark"} and not sfx.bare_place:
             continue
+        if len(units) == 1 and units[0].text == "全国":
+            continue  # 全国海关, 全国法院: nationwide, not one body
         surface = text[start:end]
         if surface in generic:
             continue
@@ -380,6 +476,78 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
         if key not in out:
             out[key] = OrgMention(start, end, surface, name, kind or _kind(name, sfx), "grammar")
     return list(out.values())
+
+
+# --- pass 4: sub-units -----------------------------------------------------------------
+
+#: Parties whose name may stand before one of their committees (中共|太岳地委).
+_PARTY_PREFIXES = ("中国共产党", "中国共产主义青年团")
+#: At most this many words after an organization make one sub-unit (农村/科技处).
+SUBUNIT_WORDS = 3
+_ORDINAL = regex.compile(r"^第[一二三四五六七八九十百\d０-９]+$")
+_DATELINE = regex.compile(r"[\d０-９]|[一二三四五六七八九十]+月")
+_NUMERAL = regex.compile(r"^[\d０-９一二三四五六七八九十百]+$")
+
+
+def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
+    """End of a sub-unit that follows an organization ending at ``end`` (中国科学院|沈阳金属
+    研究所, 山西大学|物理系), or None."""
+    if end >= len(text) or end not in toks.starts:
+        return None
+    generic = lx.word_set("generic.txt")
+    k = toks.at(end)
+    for n in range(SUBUNIT_WORDS):
+        if k + n >= len(toks.spans):
+            return None
+        s, e = toks.spans[k + n]
+        word = text[s:e]
+        role = _role(word)
+        if (role is None and not _NUMERAL.match(word)) or word[0] in _DEMONSTRATIVES:
+            return None
+        bare_unit = word in generic and word not in lx.word_set("subunits.txt")
+        if (n == 0 and _subunit_tail(word) and bare_unit) or text[end:e] in lx.gazetteer():
+            return None  # 公司|内部, 省委|干部; 中共中央|国务院 are two
+        if bare_unit and _subunit_tail(word):
+            continue
+        if role == "content" and _subunit_tail(word) and not _right_blocked(text, end, e):
+            if _DATELINE.match(text, e):
+                return None  # 新华社|莫斯科１月５日电
+            head = lx.places().get(text[toks.spans[k][0] : toks.spans[k][1]])
+            if n > 0 and head is not None and head.level != "city":
+                # 中国人民银行|四川德阳市分行, but a list: 省委宣传部|江苏省歌舞剧院
+                return e if word.startswith(("分", "支", "总队")) else None
+            return e
+    return None
+
+
+def _subunit_tail(word: str) -> bool:
+    """The word ends a sub-unit: 研究所, 科教处, 物理系, 骨科 (not 联系, 当局, 内部)."""
+    for tail in lx.word_set("subunits.txt"):
+        if word.endswith(tail):
+            if len(tail) > 1 or len(word) >= 3 or (tail == "科" and len(word) == 2):
+                return True
+    return False
+
+
+def _subunits(text: str, toks: _Tokens, found: list[OrgMention]) -> list[OrgMention]:
+    """Extend every organization over the sub-units that follow it; drop the mentions the
+    extension covers."""
+    out: list[OrgMention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue  # inside the sub-unit of the one before
+        if out and out[-1].end == m.start and out[-1].name in _PARTY_PREFIXES:
+            head = out.pop()  # 中共|晋冀豫省委, 共青团|山西省委
+            name = m.name if m.name.startswith(head.name) else head.name + m.text
+            m = OrgMention(head.start, m.end, text[head.start : m.end], name, "party", m.source)
+        end = m.end
+        while (nxt := _subunit_end(text, end, toks)) is not None:
+            end = nxt
+        if end > m.end:
+            surface = text[m.start : end]
+            m = OrgMention(m.start, end, surface, m.name + text[m.end : end], m.kind, m.source)
+        out.append(m)
+    return out
 
 
 # --- resolution ------------------------------------------------------------------------
@@ -412,4 +580,4 @@ def find_organizations(
     toks = _Tokens(text, tokens)
     ctx = _Context(province, city)
     known = _gazetteer(text, toks) + _departments(text, toks, ctx)
-    return _resolve(known + _grammar(text, toks, ctx, known))
+    return _subunits(text, toks, _resolve(known + _grammar(text, toks, ctx, known)))
