@@ -18,7 +18,15 @@ from zhjx.ingest import meta
 from zhjx.ingest.article import Article
 from zhjx.ingest.clean import Piece, concat
 from zhjx.ingest.pubdate import page_years, resolve
-from zhjx.ingest.segment import HEADER_KINDS, META_KINDS, Item, classify, items, read_lines
+from zhjx.ingest.segment import (
+    HEADER_KINDS,
+    META_KINDS,
+    SKIP_KINDS,
+    Item,
+    classify,
+    items,
+    read_lines,
+)
 
 
 @dataclass(slots=True)
@@ -28,6 +36,7 @@ class _Draft:
     body: list[Item] = field(default_factory=list)
     furniture: list[Item] = field(default_factory=list)
     caption: Item | None = None
+    fragment: bool = False  # no article structure: the page's text as it stands
 
     def empty(self) -> bool:
         return not self.body and self.caption is None
@@ -170,6 +179,8 @@ def _reporters(draft: _Draft) -> list[str]:
 
 
 def _kind(draft: _Draft) -> str:
+    if draft.fragment:
+        return "text"
     if draft.caption is not None:
         return "caption"
     for f in draft.furniture:
@@ -206,6 +217,13 @@ def split_articles(
     page = _Page()
     drafts = _drafts(seq, _convention(seq), page)
     _read_header(page)
+    if not drafts:  # a snippet, a lone headline: nothing is dropped, it is one text
+        text = [it for it in seq if it.kind not in SKIP_KINDS and it.text.strip()]
+        body = [it for it in text if it.kind not in HEADER_KINDS]
+        if not body:  # only header lines (a paper's name, a date): they are the text
+            page.header = []
+            body = text
+        drafts = [_Draft(body=body, fragment=True)] if body else []
     years = page_years(raw)
     if page.stamp is not None:
         years = [y for y in years if y <= page.stamp.year]
