@@ -171,7 +171,10 @@ def _departments(text: str, toks: _Tokens, ctx: _Context) -> list[OrgMention]:
         if dept is None:
             continue
         end = m.end()
-        if region in lx.LEVEL_WORDS:
+        head = _unlisted_place(text, start, toks) if region in lx.LEVEL_WORDS else None
+        if head is not None and not pre:
+            start, region = head, text[head : start + len(region)]  # 永嘉|县委, 新干县|纪委
+        elif region in lx.LEVEL_WORDS:
             if not pre and not _bare_region_ok(text, start, toks):
                 continue
         elif region not in lx.provinces() or not region.endswith(lx.LEVEL_WORDS):
@@ -188,6 +191,45 @@ def _departments(text: str, toks: _Tokens, ctx: _Context) -> list[OrgMention]:
         out.append(OrgMention(start, end, text[start:end], name, dept.kind, "department"))
         out.extend(_shared_list(text, end, resolved, bare, toks))
     return out
+
+
+def _unlisted_place(text: str, start: int, toks: _Tokens) -> int | None:
+    """Start of an unlisted place whose level word is the bare region at ``start``: the
+    token holding it is a place (新干县|纪委), or the token before is a proper-name word
+    that makes a place with it (永嘉|县委, 乐平|市委).  None otherwise."""
+    k = toks.at(start)
+    s, e = toks.spans[k]
+    if s < start:
+        word = text[s : start + 1]
+        ok = e == start + 1 and len(word) >= 3 and _role(word) == "place"
+        return s if ok and text[s - 1 : s] not in _NOT_THIS_REGION else None
+    if s != start or k == 0:
+        return None
+    s, e = toks.spans[k - 1]
+    word = text[s:e]
+    if e != start or not 2 <= len(word) <= 3 or not all(_HAN.match(c) for c in word):
+        return None
+    if _role(word) not in ("content", "place") or word in lx.word_set("generic.txt"):
+        return None  # a listed place without its level word counts too (平顺|县委)
+    if word[0] in _NOT_THIS_REGION or word[-1] in _NOT_THIS_REGION or _org_like(word):
+        return None
+    if k >= 2 and s > 0 and _HAN.match(text[s - 1]):
+        # only a place, a party or a word that stops a name may stand before it (江西|新干县,
+        # 中共|宜阳|县委, 向|襄樊|市委), not a verb (收到|县|环保局)
+        before = text[toks.spans[k - 2][0] : s]
+        if _role(before) not in (None, "place", "region") and before not in _PARTY_HEADS:
+            return None
+    return s if _is_place(word + text[start]) else None
+
+
+#: Short party names that stand before a regional committee (中共|宜阳县委).
+_PARTY_HEADS = frozenset({"中共", "共青团"})
+
+
+def _org_like(word: str) -> bool:
+    """The word ends like a body (县委, 市府, 教委), so it is no place name."""
+    _, bare = lx.departments()
+    return word[-1] in "委府" or any(word.endswith(w) for w in (*bare, *lx.suffixes()))
 
 
 def _places_before(text: str, start: int, toks: _Tokens) -> int:
@@ -478,6 +520,34 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
     return list(out.values())
 
 
+# --- pass 3b: country abbreviations ---------------------------------------------------
+
+_STATE = lx.Suffix("", "government", "place", False)
+
+
+def _country_bodies(text: str, toks: _Tokens) -> list[OrgMention]:
+    """A one-character country abbreviation standing alone before a state body (以|政府,
+    俄|中央银行, 菲|卫生部), read only when the text names that country in full (以色列),
+    so that 以政府为主导 or 加政府补贴 stay ordinary words."""
+    table = lx.country_abbreviations()
+    out = []
+    for i, ch in enumerate(text[:-1]):
+        if ch not in table or i not in toks.starts or i + 1 not in toks.starts:
+            continue
+        body = next((b for b in lx.country_bodies() if text.startswith(b, i + 1)), None)
+        if body is None or not _ends_word(text, i + 1 + len(body), toks):
+            continue
+        if ch in lx.word_set("left_stops.txt") and text.startswith("为", i + 1 + len(body)):
+            continue  # 以政府为主导: the frame 以…为, not Israel
+        named = [c for c in table[ch] if c in text]
+        if not named:
+            continue
+        end = i + 1 + len(body)
+        name = named[0] + body if len(named) == 1 else text[i:end]
+        out.append(OrgMention(i, end, text[i:end], name, _kind(body, _STATE), "grammar"))
+    return out
+
+
 # --- pass 4: sub-units -----------------------------------------------------------------
 
 #: Parties whose name may stand before one of their committees (中共|太岳地委).
@@ -580,4 +650,5 @@ def find_organizations(
     toks = _Tokens(text, tokens)
     ctx = _Context(province, city)
     known = _gazetteer(text, toks) + _departments(text, toks, ctx)
-    return _subunits(text, toks, _resolve(known + _grammar(text, toks, ctx, known)))
+    found = known + _grammar(text, toks, ctx, known) + _country_bodies(text, toks)
+    return _subunits(text, toks, _resolve(found))

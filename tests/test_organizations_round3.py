@@ -1,0 +1,78 @@
+"""Organizations, third round: unlisted counties before a standard body and one-character
+country abbreviations before a state body, as a corpus of examples.
+
+Sentences are the developers' own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from zhjx.pipeline import build
+
+KEY = "zhjx_organizations"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build(components=("zhjx_organizations",))
+
+
+def spans(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s._.canonical) for s in doc.spans[KEY]]
+
+
+UNLISTED = {
+    # a county or city not in the lists, written right before a standard body
+    "山区的平顺县委、县政府决定修路。": ("平顺县委", "中国共产党平顺县委员会"),
+    "他历任河北高邑县委常委。": ("河北高邑县委", "中国共产党高邑县委员会"),
+    "中共宜阳县委召开扩大会议。": ("中共宜阳县委", "中国共产党宜阳县委员会"),
+    "江西新干县纪委通报了三起案件。": ("江西新干县纪委", "中国共产党新干县纪律检查委员会"),
+    "湖南省宁乡县科协组织专家下乡。": ("湖南省宁乡县科协", "宁乡县科学技术协会"),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), UNLISTED.items())
+def test_unlisted_place_before_a_department(nlp, text, expected):
+    assert expected in spans(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("会上县委县政府作出部署。", "县委县政府"),  # two bodies, not a place 县委县
+        ("工厂收到县环保局的通知。", "收到县环保局"),  # a verb is no place name
+        ("今年县委书记换了人。", "今年县委"),
+        ("各县县委都要落实。", "各县县委"),
+    ],
+)
+def test_no_place_made_of_ordinary_words(nlp, text, wrong):
+    assert wrong not in [t for t, _ in spans(nlp, text)]
+
+
+COUNTRY = {
+    "以色列总理说，以政府将在下周表决。": ("以政府", "以色列政府"),
+    "卢布汇率由俄中央银行每天公布，俄罗斯企业": ("俄中央银行", "俄罗斯中央银行"),
+    "菲律宾官员说，菲卫生部今天发出警告。": ("菲卫生部", "菲律宾卫生部"),
+    "巴基斯坦大选以后，巴国民议会首次开会。": ("巴国民议会", "巴基斯坦国民议会"),
+    "美国官员说，美国务院发言人今天表示": ("美国务院", "美国国务院"),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTRY.items())
+def test_country_abbreviation_before_a_state_body(nlp, text, expected):
+    assert expected in spans(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这项工程以政府投资为主。",  # no country named: 以 is a preposition
+        "以色列坚持以政府为主导的做法。",  # the frame 以…为
+        "再加政府补贴，农民负担减轻了。",  # 加 is a verb; Canada is not named
+        "俄罗斯的天气很冷。",
+    ],
+)
+def test_no_country_abbreviation(nlp, text):
+    assert spans(nlp, text) == []
