@@ -76,3 +76,36 @@ def test_country_abbreviation_before_a_state_body(nlp, text, expected):
 )
 def test_no_country_abbreviation(nlp, text):
     assert spans(nlp, text) == []
+
+
+SUFFIXES = {
+    # the blocking word 公司制 is no block when 制 starts another word (公司|制定)
+    "本报讯太原恒达国际贸易公司制定了新规。": "太原恒达国际贸易公司",
+    "他在湖北省五峰县文化馆工作。": "湖北省五峰县文化馆",
+    "资料由山西省档案馆提供。": "山西省档案馆",
+    "云南漫水水电站开始蓄水。": "云南漫水水电站",
+    "上海少年合唱团来太原演出。": "上海少年合唱团",
+    "广东省监狱管理局和太原第一监狱": "太原第一监狱",
+    "香港潮州商会总会召开会员大会。": "香港潮州商会总会",
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), SUFFIXES.items())
+def test_new_suffixes(nlp, text, expected):
+    assert expected in [t for t, _ in spans(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司制改革稳步推进。",  # 公司制 is a word
+        "这是公司定下的规矩。",  # a copula stops a name
+        "他们荣获全国优秀童声合唱团称号。",  # a grading adjective: a description
+        "当年的军事学院今天就是国防大学。",
+        "他到一家高档饭店吃饭。",  # hotels are venues, no suffix
+    ],
+)
+def test_descriptions_and_copulas(nlp, text):
+    found = [t for t, _ in spans(nlp, text)]
+    assert not any(t.startswith(("公司制", "这是", "全国优秀", "今天", "高档")) for t in found)
+    assert "高档饭店" not in found

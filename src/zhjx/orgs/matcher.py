@@ -107,12 +107,16 @@ class _Context:
         return place.name if place else region
 
 
-def _right_blocked(text: str, start: int, end: int) -> bool:
-    """True when the text after ``end`` continues the last word (政府|采购)."""
+def _right_blocked(text: str, start: int, end: int, toks: _Tokens | None = None) -> bool:
+    """True when the text after ``end`` continues the last word (政府|采购); with tokens,
+    only when the blocking word ends where a word ends (公司|制定 is no 公司制)."""
     blocks = lx.right_blocks()
     for cut in range(1, min(end - start, 6) + 1):
         tails = blocks.get(text[end - cut : end])
-        if tails and any(text.startswith(tail, end) for tail in tails):
+        if tails and any(
+            text.startswith(tail, end) and (toks is None or _ends_word(text, end + len(tail), toks))
+            for tail in tails
+        ):
             return True
     return False
 
@@ -149,7 +153,7 @@ def _gazetteer(text: str, toks: _Tokens) -> list[OrgMention]:
             continue
         if size == 3 and not (left or right):
             continue
-        if _right_blocked(text, start, end):
+        if _right_blocked(text, start, end, toks):
             continue
         entry = table[surface]
         out.append(OrgMention(start, end, surface, entry.name, entry.kind, "gazetteer"))
@@ -183,7 +187,7 @@ def _departments(text: str, toks: _Tokens, ctx: _Context) -> list[OrgMention]:
                 continue
         if len(rest) <= 2 and not _ends_word(text, end, toks):
             continue
-        if _right_blocked(text, start, end):
+        if _right_blocked(text, start, end, toks):
             continue
         resolved = ctx.resolve(region)
         name = dept.name.replace(lx.REGION, resolved) if resolved else text[start:end]
@@ -468,7 +472,7 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
         longest[end] = min(s0, longest.get(end, s0))
     for end, s0 in sorted(longest.items()):
         sfx = table[text[s0:end]]
-        if not _ends_word(text, end, toks) or _right_blocked(text, s0, end):
+        if not _ends_word(text, end, toks) or _right_blocked(text, s0, end, toks):
             continue
         tok_start = toks.spans[toks.at(s0)][0]
         if (
@@ -579,7 +583,7 @@ def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
             return None  # 公司|内部, 省委|干部; 中共中央|国务院 are two
         if bare_unit and _subunit_tail(word):
             continue
-        if role == "content" and _subunit_tail(word) and not _right_blocked(text, end, e):
+        if role == "content" and _subunit_tail(word) and not _right_blocked(text, end, e, toks):
             if _DATELINE.match(text, e):
                 return None  # 新华社|莫斯科１月５日电
             head = lx.places().get(text[toks.spans[k][0] : toks.spans[k][1]])
