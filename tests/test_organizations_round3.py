@@ -109,3 +109,35 @@ def test_descriptions_and_copulas(nlp, text):
     found = [t for t, _ in spans(nlp, text)]
     assert not any(t.startswith(("公司制", "这是", "全国优秀", "今天", "高档")) for t in found)
     assert "高档饭店" not in found
+
+
+NAMED_BODIES = {
+    # associations, foundations, troupes, police stations and primary schools need a proper
+    # name before them, not a place: a person's or a trade name will do
+    "他把稿费捐给了李贵林基金会。": "李贵林基金会",
+    "东岳话剧团带着新戏下乡演出。": "东岳话剧团",
+    "群众向桃园派出所报了案。": "桃园派出所",
+    "图为红星小学的少先队员。": "红星小学",
+    "中华园艺学会与华夏书画研究会联合举办展览。": "华夏书画研究会",
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_BODIES.items())
+def test_named_bodies_without_a_place(nlp, text, expected):
+    assert expected in [t for t, _ in spans(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他每次剧团到外地演出都去。",
+        "村里成立了业余剧团。",
+        "天涯夜总会被查封了。",  # 夜总会 is a word, not 夜 + 总会
+        "她慢慢地学会了走路。",  # 学会 is a verb here
+        "特困职工子女就读小学可免学费。",
+        "民办科研组织或者专业协会都可申请。",
+    ],
+)
+def test_no_named_body(nlp, text):
+    found = [t for t, _ in spans(nlp, text)]
+    assert not any(t.endswith(("剧团", "总会", "学会", "小学", "协会")) for t in found)

@@ -301,6 +301,8 @@ def _role(word: str) -> str | None:
         return "region"
     if _is_place(word):
         return "place"
+    if len(word) <= 2 and word[0] in _DEMONSTRATIVES and word[0] != "本":  # not 本田
+        return None  # 各商|协会, 每次|剧团: no particular body
     if word in lx.word_set("regions_named.txt"):
         return "landmark"  # 太行, 华北: anchors a name but does not end it
     return "content"
