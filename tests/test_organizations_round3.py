@@ -141,3 +141,27 @@ def test_named_bodies_without_a_place(nlp, text, expected):
 def test_no_named_body(nlp, text):
     found = [t for t, _ in spans(nlp, text)]
     assert not any(t.endswith(("剧团", "总会", "学会", "小学", "协会")) for t in found)
+
+
+OWN_PLACE = {
+    # a place before a known organization: the place's own body or its branch
+    "古巴全国人大举行换届选举。": ("古巴全国人大", "古巴全国人大"),
+    "中国全国人大代表团出席会议。": ("中国全国人大", "全国人民代表大会"),
+    "据晋城市农发行统计，": ("晋城市农发行", "晋城市农发行"),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_PLACE.items())
+def test_place_before_a_known_organization(nlp, text, expected):
+    assert expected in spans(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("秘书长在纽约联合国总部宣布。", "联合国"),  # located there, not New York's own
+        ("歌唱家来到北京全国政协礼堂。", "全国政协"),
+    ],
+)
+def test_place_that_only_locates(nlp, text, expected):
+    assert [t for t, _ in spans(nlp, text)] == [expected]

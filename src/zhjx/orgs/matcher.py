@@ -156,8 +156,29 @@ def _gazetteer(text: str, toks: _Tokens) -> list[OrgMention]:
         if _right_blocked(text, start, end, toks):
             continue
         entry = table[surface]
-        out.append(OrgMention(start, end, surface, entry.name, entry.kind, "gazetteer"))
+        name, head = entry.name, _own_place(text, start, toks, entry)
+        if head < start and text[head:start] not in _HOME:
+            name = text[head:end]  # 古巴|全国人大, 陕西|农发行: the place's own body or branch
+        out.append(OrgMention(head, end, text[head:end], name, entry.kind, "gazetteer"))
     return out
+
+
+def _own_place(text: str, start: int, toks: _Tokens, entry: lx.Named) -> int:
+    """Start of the places written before a known organization that make it the place's own
+    body or branch (古巴|全国人大, 陕西|农发行, 中国|全国人大), else ``start``.  An international
+    organization after a city is only located there (纽约|联合国总部); so is a national organ
+    after a Chinese region (北京|全国政协礼堂)."""
+    head = _places_before(text, start, toks)
+    if head == start or entry.kind == "other":
+        return start
+    first = lx.places().get(text[head : toks.spans[toks.at(head)][1]])
+    if entry.kind in ("government", "party") and first is not None and first.level != "other":
+        return start
+    return head
+
+
+#: Places that add nothing to the name of a national body written after them (中国|全国人大).
+_HOME = frozenset({"中国", "我国"})
 
 
 # --- pass 2: department templates ------------------------------------------------------
