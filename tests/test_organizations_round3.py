@@ -165,3 +165,13 @@ def test_place_before_a_known_organization(nlp, text, expected):
 )
 def test_place_that_only_locates(nlp, text, expected):
     assert [t for t, _ in spans(nlp, text)] == [expected]
+
+
+def test_attached_institution_is_one_name(nlp):
+    text = "他在山西医学研究中心附属太原康宁医院治疗。"
+    assert [t for t, _ in spans(nlp, text)] == ["山西医学研究中心附属太原康宁医院"]
+
+
+def test_belonging_to_is_two_names(nlp):
+    text = "太原钢铁集团所属太原恒达机械有限公司"
+    assert "太原恒达机械有限公司" in [t for t, _ in spans(nlp, text)]

@@ -579,6 +579,8 @@ def _country_bodies(text: str, toks: _Tokens) -> list[OrgMention]:
 
 #: Parties whose name may stand before one of their committees (中共|太岳地委).
 _PARTY_PREFIXES = ("中国共产党", "中国共产主义青年团")
+#: Words joining an institution to the one it belongs to (大学|附属|医院).
+_ATTACHED = frozenset({"附属"})
 #: At most this many words after an organization make one sub-unit (农村/科技处).
 SUBUNIT_WORDS = 3
 _ORDINAL = regex.compile(r"^第[一二三四五六七八九十百\d０-９]+$")
@@ -637,6 +639,10 @@ def _subunits(text: str, toks: _Tokens, found: list[OrgMention]) -> list[OrgMent
             head = out.pop()  # 中共|晋冀豫省委, 共青团|山西省委
             name = m.name if m.name.startswith(head.name) else head.name + m.text
             m = OrgMention(head.start, m.end, text[head.start : m.end], name, "party", m.source)
+        elif out and text[out[-1].end : m.start] in _ATTACHED:
+            head = out.pop()  # 中国康复研究中心|附属|北京博爱医院: one institution
+            surface = text[head.start : m.end]
+            m = OrgMention(head.start, m.end, surface, surface, m.kind, m.source)
         end = m.end
         while (nxt := _subunit_end(text, end, toks)) is not None:
             end = nxt
