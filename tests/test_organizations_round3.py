@@ -175,3 +175,19 @@ def test_attached_institution_is_one_name(nlp):
 def test_belonging_to_is_two_names(nlp):
     text = "太原钢铁集团所属太原恒达机械有限公司"
     assert "太原恒达机械有限公司" in [t for t, _ in spans(nlp, text)]
+
+
+CONGRESSES = {
+    "中国共产党第十五次全国代表大会胜利召开。": "中国共产党第十五次全国代表大会",
+    "他出席了中共第八次全国代表大会。": "中共第八次全国代表大会",
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), CONGRESSES.items())
+def test_numbered_congress_of_a_party(nlp, text, expected):
+    assert [t for t, _ in spans(nlp, text)] == [expected]
+
+
+def test_term_of_a_national_body_is_not_part_of_its_name(nlp):
+    found = spans(nlp, "他当选为第六届全国政协副主席。")
+    assert found == [("全国政协", "中国人民政治协商会议全国委员会")]

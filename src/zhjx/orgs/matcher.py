@@ -579,6 +579,11 @@ def _country_bodies(text: str, toks: _Tokens) -> list[OrgMention]:
 
 #: Parties whose name may stand before one of their committees (中共|太岳地委).
 _PARTY_PREFIXES = ("中国共产党", "中国共产主义青年团")
+#: A numbered congress of a party or a region (第十五次全国代表大会, 第八届人民代表大会常务委员会).
+_CONGRESS = regex.compile(
+    r"(?:第[一二三四五六七八九十百\d０-９]+|[一二三四五六七八九十]+)[次届]"
+    r"(?:全国)?(?:人民)?代表大会(?:常务委员会|常委会)?"
+)
 #: Words joining an institution to the one it belongs to (大学|附属|医院).
 _ATTACHED = frozenset({"附属"})
 #: At most this many words after an organization make one sub-unit (农村/科技处).
@@ -644,6 +649,8 @@ def _subunits(text: str, toks: _Tokens, found: list[OrgMention]) -> list[OrgMent
             surface = text[head.start : m.end]
             m = OrgMention(head.start, m.end, surface, surface, m.kind, m.source)
         end = m.end
+        if (congress := _CONGRESS.match(text, end)) and m.kind in ("party", "government"):
+            end = congress.end()  # 中国共产党|第十五次全国代表大会
         while (nxt := _subunit_end(text, end, toks)) is not None:
             end = nxt
         if end > m.end:
