@@ -191,3 +191,24 @@ def test_numbered_congress_of_a_party(nlp, text, expected):
 def test_term_of_a_national_body_is_not_part_of_its_name(nlp):
     found = spans(nlp, "他当选为第六届全国政协副主席。")
     assert found == [("全国政协", "中国人民政治协商会议全国委员会")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("全省共有１４０家玩具公司参展。", "家玩具公司"),  # a measure word stops a name
+        ("他办起了两个矿业公司。", "个矿业公司"),
+        ("全省３５个贫困县妇联主席参加培训。", "贫困县妇联"),  # 贫困县 is no particular place
+    ],
+)
+def test_measure_words_and_descriptive_places(nlp, text, wrong):
+    assert wrong not in [t for t, _ in spans(nlp, text)]
+
+
+def test_term_inside_a_name_is_kept(nlp):
+    text = "中共山西省第十一届委员会第一次全体会议召开。"
+    assert "中共山西省第十一届委员会" in [t for t, _ in spans(nlp, text)]
+
+
+def test_troupe_of_a_place(nlp):
+    assert "太原市歌舞团" in [t for t, _ in spans(nlp, "太原市歌舞团赴京演出。")]
