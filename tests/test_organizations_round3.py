@@ -212,3 +212,15 @@ def test_term_inside_a_name_is_kept(nlp):
 
 def test_troupe_of_a_place(nlp):
     assert "太原市歌舞团" in [t for t, _ in spans(nlp, "太原市歌舞团赴京演出。")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("当时的大藏省大臣宣布辞职。", ("大藏省", "日本大藏省")),
+        ("航天总公司召开工作会议。", ("航天总公司", "中国航天工业总公司")),
+        ("他被武警总部评为先进个人。", ("武警总部", "中国人民武装警察部队总部")),
+    ],
+)
+def test_long_tail_bodies(nlp, text, expected):
+    assert expected in spans(nlp, text)
