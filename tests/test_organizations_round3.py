@@ -224,3 +224,24 @@ def test_troupe_of_a_place(nlp):
 )
 def test_long_tail_bodies(nlp, text, expected):
     assert expected in spans(nlp, text)
+
+
+def test_office_of_a_known_body(nlp):
+    found = spans(nlp, "全省妇联与国务院扶贫办联合开展活动。")
+    assert ("国务院扶贫办", "中华人民共和国国务院扶贫办") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("病人住进太原钢铁医院接受治疗。", "太原钢铁医院"),  # 进 is no part of a name
+        ("记者访山西农业大学校长。", "山西农业大学"),
+    ],
+)
+def test_verbs_of_going_stop_a_name(nlp, text, expected):
+    assert [t for t, _ in spans(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["这件事怎么办才好？", "发达国家是国家不办，社会办。"])
+def test_ban_is_no_suffix(nlp, text):
+    assert not any(t.endswith("办") for t, _ in spans(nlp, text))
