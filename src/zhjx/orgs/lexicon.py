@@ -280,3 +280,10 @@ def country_abbreviations() -> dict[str, tuple[str, ...]]:
 def country_bodies() -> tuple[str, ...]:
     """State bodies a country abbreviation may head, longest first."""
     return tuple(sorted(load_words(DIR + "country_bodies.txt"), key=len, reverse=True))
+
+
+@cache
+def country_body_regex() -> regex.Pattern[str]:
+    """A country abbreviation followed by a state body (以|政府), the body in a lookahead."""
+    chars = "".join(sorted(country_abbreviations()))
+    return regex.compile(rf"[{regex.escape(chars)}](?=(?P<body>{alternation(country_bodies())}))")

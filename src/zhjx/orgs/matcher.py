@@ -558,11 +558,11 @@ def _country_bodies(text: str, toks: _Tokens) -> list[OrgMention]:
     so that 以政府为主导 or 加政府补贴 stay ordinary words."""
     table = lx.country_abbreviations()
     out = []
-    for i, ch in enumerate(text[:-1]):
-        if ch not in table or i not in toks.starts or i + 1 not in toks.starts:
+    for m in lx.country_body_regex().finditer(text):
+        i, ch, body = m.start(), m.group(), m.group("body")
+        if i not in toks.starts or i + 1 not in toks.starts:
             continue
-        body = next((b for b in lx.country_bodies() if text.startswith(b, i + 1)), None)
-        if body is None or not _ends_word(text, i + 1 + len(body), toks):
+        if not _ends_word(text, i + 1 + len(body), toks):
             continue
         if ch in lx.word_set("left_stops.txt") and text.startswith("为", i + 1 + len(body)):
             continue  # 以政府为主导: the frame 以…为, not Israel
