@@ -262,3 +262,28 @@ def right_blocks() -> dict[str, tuple[str, ...]]:
         for cut in range(1, len(block)):
             out.setdefault(block[:cut], []).append(block[cut:])
     return {head: tuple(tails) for head, tails in out.items()}
+
+
+@cache
+def country_abbreviations() -> dict[str, tuple[str, ...]]:
+    """One-character country abbreviation -> the full country names it may stand for."""
+    out = {}
+    for line in load_words(DIR + "country_abbr.txt"):
+        abbr, *names = line.split()
+        if len(abbr) != 1 or not names:
+            raise OrgDataError(f"country_abbr.txt: bad line {line!r}")
+        out[abbr] = tuple(names)
+    return out
+
+
+@cache
+def country_bodies() -> tuple[str, ...]:
+    """State bodies a country abbreviation may head, longest first."""
+    return tuple(sorted(load_words(DIR + "country_bodies.txt"), key=len, reverse=True))
+
+
+@cache
+def country_body_regex() -> regex.Pattern[str]:
+    """A country abbreviation followed by a state body (以|政府), the body in a lookahead."""
+    chars = "".join(sorted(country_abbreviations()))
+    return regex.compile(rf"[{regex.escape(chars)}](?=(?P<body>{alternation(country_bodies())}))")

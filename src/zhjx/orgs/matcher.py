@@ -107,12 +107,16 @@ class _Context:
         return place.name if place else region
 
 
-def _right_blocked(text: str, start: int, end: int) -> bool:
-    """True when the text after ``end`` continues the last word (政府|采购)."""
+def _right_blocked(text: str, start: int, end: int, toks: _Tokens | None = None) -> bool:
+    """True when the text after ``end`` continues the last word (政府|采购); with tokens,
+    only when the blocking word ends where a word ends (公司|制定 is no 公司制)."""
     blocks = lx.right_blocks()
     for cut in range(1, min(end - start, 6) + 1):
         tails = blocks.get(text[end - cut : end])
-        if tails and any(text.startswith(tail, end) for tail in tails):
+        if tails and any(
+            text.startswith(tail, end) and (toks is None or _ends_word(text, end + len(tail), toks))
+            for tail in tails
+        ):
             return True
     return False
 
@@ -149,11 +153,32 @@ def _gazetteer(text: str, toks: _Tokens) -> list[OrgMention]:
             continue
         if size == 3 and not (left or right):
             continue
-        if _right_blocked(text, start, end):
+        if _right_blocked(text, start, end, toks):
             continue
         entry = table[surface]
-        out.append(OrgMention(start, end, surface, entry.name, entry.kind, "gazetteer"))
+        name, head = entry.name, _own_place(text, start, toks, entry)
+        if head < start and text[head:start] not in _HOME:
+            name = text[head:end]  # 古巴|全国人大, 陕西|农发行: the place's own body or branch
+        out.append(OrgMention(head, end, text[head:end], name, entry.kind, "gazetteer"))
     return out
+
+
+def _own_place(text: str, start: int, toks: _Tokens, entry: lx.Named) -> int:
+    """Start of the places written before a known organization that make it the place's own
+    body or branch (古巴|全国人大, 陕西|农发行, 中国|全国人大), else ``start``.  An international
+    organization after a city is only located there (纽约|联合国总部); so is a national organ
+    after a Chinese region (北京|全国政协礼堂)."""
+    head = _places_before(text, start, toks)
+    if head == start or entry.kind == "other":
+        return start
+    first = lx.places().get(text[head : toks.spans[toks.at(head)][1]])
+    if entry.kind in ("government", "party") and first is not None and first.level != "other":
+        return start
+    return head
+
+
+#: Places that add nothing to the name of a national body written after them (中国|全国人大).
+_HOME = frozenset({"中国", "我国"})
 
 
 # --- pass 2: department templates ------------------------------------------------------
@@ -171,7 +196,10 @@ def _departments(text: str, toks: _Tokens, ctx: _Context) -> list[OrgMention]:
         if dept is None:
             continue
         end = m.end()
-        if region in lx.LEVEL_WORDS:
+        head = _unlisted_place(text, start, toks) if region in lx.LEVEL_WORDS else None
+        if head is not None and not pre:
+            start, region = head, text[head : start + len(region)]  # 永嘉|县委, 新干县|纪委
+        elif region in lx.LEVEL_WORDS:
             if not pre and not _bare_region_ok(text, start, toks):
                 continue
         elif region not in lx.provinces() or not region.endswith(lx.LEVEL_WORDS):
@@ -180,7 +208,7 @@ def _departments(text: str, toks: _Tokens, ctx: _Context) -> list[OrgMention]:
                 continue
         if len(rest) <= 2 and not _ends_word(text, end, toks):
             continue
-        if _right_blocked(text, start, end):
+        if _right_blocked(text, start, end, toks):
             continue
         resolved = ctx.resolve(region)
         name = dept.name.replace(lx.REGION, resolved) if resolved else text[start:end]
@@ -188,6 +216,45 @@ def _departments(text: str, toks: _Tokens, ctx: _Context) -> list[OrgMention]:
         out.append(OrgMention(start, end, text[start:end], name, dept.kind, "department"))
         out.extend(_shared_list(text, end, resolved, bare, toks))
     return out
+
+
+def _unlisted_place(text: str, start: int, toks: _Tokens) -> int | None:
+    """Start of an unlisted place whose level word is the bare region at ``start``: the
+    token holding it is a place (新干县|纪委), or the token before is a proper-name word
+    that makes a place with it (永嘉|县委, 乐平|市委).  None otherwise."""
+    k = toks.at(start)
+    s, e = toks.spans[k]
+    if s < start:
+        word = text[s : start + 1]
+        ok = e == start + 1 and len(word) >= 3 and _role(word) == "place"
+        return s if ok and text[s - 1 : s] not in _NOT_THIS_REGION else None
+    if s != start or k == 0:
+        return None
+    s, e = toks.spans[k - 1]
+    word = text[s:e]
+    if e != start or not 2 <= len(word) <= 3 or not all(_HAN.match(c) for c in word):
+        return None
+    if _role(word) not in ("content", "place") or word in lx.word_set("generic.txt"):
+        return None  # a listed place without its level word counts too (平顺|县委)
+    if word[0] in _NOT_THIS_REGION or word[-1] in _NOT_THIS_REGION or _org_like(word):
+        return None
+    if k >= 2 and s > 0 and _HAN.match(text[s - 1]):
+        # only a place, a party or a word that stops a name may stand before it (江西|新干县,
+        # 中共|宜阳|县委, 向|襄樊|市委), not a verb (收到|县|环保局)
+        before = text[toks.spans[k - 2][0] : s]
+        if _role(before) not in (None, "place", "region") and before not in _PARTY_HEADS:
+            return None
+    return s if _is_place(word + text[start]) else None
+
+
+#: Short party names that stand before a regional committee (中共|宜阳县委).
+_PARTY_HEADS = frozenset({"中共", "共青团"})
+
+
+def _org_like(word: str) -> bool:
+    """The word ends like a body (县委, 市府, 教委), so it is no place name."""
+    _, bare = lx.departments()
+    return word[-1] in "委府" or any(word.endswith(w) for w in (*bare, *lx.suffixes()))
 
 
 def _places_before(text: str, start: int, toks: _Tokens) -> int:
@@ -255,6 +322,8 @@ def _role(word: str) -> str | None:
         return "region"
     if _is_place(word):
         return "place"
+    if len(word) <= 2 and word[0] in _DEMONSTRATIVES and word[0] != "本":  # not 本田
+        return None  # 各商|协会, 每次|剧团: no particular body
     if word in lx.word_set("regions_named.txt"):
         return "landmark"  # 太行, 华北: anchors a name but does not end it
     return "content"
@@ -426,7 +495,7 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
         longest[end] = min(s0, longest.get(end, s0))
     for end, s0 in sorted(longest.items()):
         sfx = table[text[s0:end]]
-        if not _ends_word(text, end, toks) or _right_blocked(text, s0, end):
+        if not _ends_word(text, end, toks) or _right_blocked(text, s0, end, toks):
             continue
         tok_start = toks.spans[toks.at(s0)][0]
         if (
@@ -478,10 +547,45 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
     return list(out.values())
 
 
+# --- pass 3b: country abbreviations ---------------------------------------------------
+
+_STATE = lx.Suffix("", "government", "place", False)
+
+
+def _country_bodies(text: str, toks: _Tokens) -> list[OrgMention]:
+    """A one-character country abbreviation standing alone before a state body (以|政府,
+    俄|中央银行, 菲|卫生部), read only when the text names that country in full (以色列),
+    so that 以政府为主导 or 加政府补贴 stay ordinary words."""
+    table = lx.country_abbreviations()
+    out = []
+    for m in lx.country_body_regex().finditer(text):
+        i, ch, body = m.start(), m.group(), m.group("body")
+        if i not in toks.starts or i + 1 not in toks.starts:
+            continue
+        if not _ends_word(text, i + 1 + len(body), toks):
+            continue
+        if ch in lx.word_set("left_stops.txt") and text.startswith("为", i + 1 + len(body)):
+            continue  # 以政府为主导: the frame 以…为, not Israel
+        named = [c for c in table[ch] if c in text]
+        if not named:
+            continue
+        end = i + 1 + len(body)
+        name = named[0] + body if len(named) == 1 else text[i:end]
+        out.append(OrgMention(i, end, text[i:end], name, _kind(body, _STATE), "grammar"))
+    return out
+
+
 # --- pass 4: sub-units -----------------------------------------------------------------
 
 #: Parties whose name may stand before one of their committees (中共|太岳地委).
 _PARTY_PREFIXES = ("中国共产党", "中国共产主义青年团")
+#: A numbered congress of a party or a region (第十五次全国代表大会, 第八届人民代表大会常务委员会).
+_CONGRESS = regex.compile(
+    r"(?:第[一二三四五六七八九十百\d０-９]+|[一二三四五六七八九十]+)[次届]"
+    r"(?:全国)?(?:人民)?代表大会(?:常务委员会|常委会)?"
+)
+#: Words joining an institution to the one it belongs to (大学|附属|医院).
+_ATTACHED = frozenset({"附属"})
 #: At most this many words after an organization make one sub-unit (农村/科技处).
 SUBUNIT_WORDS = 3
 _ORDINAL = regex.compile(r"^第[一二三四五六七八九十百\d０-９]+$")
@@ -509,7 +613,7 @@ def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
             return None  # 公司|内部, 省委|干部; 中共中央|国务院 are two
         if bare_unit and _subunit_tail(word):
             continue
-        if role == "content" and _subunit_tail(word) and not _right_blocked(text, end, e):
+        if role == "content" and _subunit_tail(word) and not _right_blocked(text, end, e, toks):
             if _DATELINE.match(text, e):
                 return None  # 新华社|莫斯科１月５日电
             head = lx.places().get(text[toks.spans[k][0] : toks.spans[k][1]])
@@ -540,7 +644,13 @@ def _subunits(text: str, toks: _Tokens, found: list[OrgMention]) -> list[OrgMent
             head = out.pop()  # 中共|晋冀豫省委, 共青团|山西省委
             name = m.name if m.name.startswith(head.name) else head.name + m.text
             m = OrgMention(head.start, m.end, text[head.start : m.end], name, "party", m.source)
+        elif out and text[out[-1].end : m.start] in _ATTACHED:
+            head = out.pop()  # 中国康复研究中心|附属|北京博爱医院: one institution
+            surface = text[head.start : m.end]
+            m = OrgMention(head.start, m.end, surface, surface, m.kind, m.source)
         end = m.end
+        if (congress := _CONGRESS.match(text, end)) and m.kind in ("party", "government"):
+            end = congress.end()  # 中国共产党|第十五次全国代表大会
         while (nxt := _subunit_end(text, end, toks)) is not None:
             end = nxt
         if end > m.end:
@@ -580,4 +690,5 @@ def find_organizations(
     toks = _Tokens(text, tokens)
     ctx = _Context(province, city)
     known = _gazetteer(text, toks) + _departments(text, toks, ctx)
-    return _subunits(text, toks, _resolve(known + _grammar(text, toks, ctx, known)))
+    found = known + _grammar(text, toks, ctx, known) + _country_bodies(text, toks)
+    return _subunits(text, toks, _resolve(found))
