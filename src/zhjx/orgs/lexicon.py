@@ -6,28 +6,19 @@ particular organization is written in code.
 
 from __future__ import annotations
 
+import typing
+
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
+from zhjx.records import OrgKind
 from zhjx.resources import load_jsonl, load_words
 
 DIR = "organizations/"
 #: The kinds an organization may have (the record contract).
-KINDS = frozenset(
-    {
-        "company",
-        "government",
-        "education",
-        "association",
-        "party",
-        "judicial",
-        "finance",
-        "media",
-        "other",
-    }
-)
+KINDS = frozenset(typing.get_args(OrgKind))
 #: Level words that stand for a region (resolved from the paper's province or city).
 LEVEL_WORDS = ("自治区", "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
 #: The placeholder for the region in department templates.
