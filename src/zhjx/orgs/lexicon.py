@@ -7,7 +7,6 @@ particular organization is written in code.
 from __future__ import annotations
 
 import typing
-
 from dataclasses import dataclass
 from functools import cache
 
