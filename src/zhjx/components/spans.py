@@ -9,35 +9,36 @@ offsets, and span extension values (stored by character offsets) survive.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 from collections.abc import Iterable
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, SpanGroup
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start offsets and lengths (in characters) of the Doc's tokens, read from its
+    arrays without making a Python ``Token`` per token."""
+    arr = doc.to_array([IDX, LENGTH])
+    return arr[:, 0].tolist(), arr[:, 1].tolist()
 
 
 def _cuts_needed(doc: Doc, offsets: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
     """Token index -> inner character cut points (relative to the token)."""
-    starts = {t.idx: t.i for t in doc}
+    starts, lengths = token_bounds(doc)
+    n_chars = starts[-1] + len(doc[-1].text_with_ws) if starts else 0
     cuts: dict[int, set[int]] = {}
     for start, end in offsets:
         for pos in (start, end):
-            if pos in starts or pos >= len(doc.text) or pos <= 0:
+            if pos >= n_chars or pos <= 0:
                 continue
-            token = doc[_token_at(doc, pos)]
-            inner = pos - token.idx
-            if 0 < inner < len(token.text):
-                cuts.setdefault(token.i, set()).add(inner)
+            i = bisect_right(starts, pos) - 1  # the token holding ``pos``
+            if i < 0:
+                continue
+            inner = pos - starts[i]
+            if 0 < inner < lengths[i]:
+                cuts.setdefault(i, set()).add(inner)
     return {i: sorted(c) for i, c in cuts.items()}
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    lo, hi = 0, len(doc) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if doc[mid].idx <= char:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def ensure_boundaries(doc: Doc, offsets: Iterable[tuple[int, int]]) -> None:
