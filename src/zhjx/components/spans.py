@@ -9,11 +9,25 @@ offsets, and span extension values (stored by character offsets) survive.
 from __future__ import annotations
 
 import itertools
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc, Span, SpanGroup
+
+#: ``doc.text`` of live Docs (spaCy joins every token's text again on each access).
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: splitting or merging tokens keeps the text,
+    and a cached text whose length no longer matches the Doc's is recomputed."""
+    text = _TEXTS.get(doc)
+    n_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if text is None or len(text) != n_chars:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
@@ -23,10 +37,19 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return arr[:, 0].tolist(), arr[:, 1].tolist()
 
 
+def token_offsets(doc: Doc, skip_space: bool = False) -> list[tuple[int, int]]:
+    """``(start, end)`` character offsets of the Doc's tokens (leaving out whitespace
+    tokens when ``skip_space``), read from its arrays."""
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+    if skip_space:
+        arr = arr[arr[:, 2] == 0]
+    return list(zip(arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist(), strict=True))
+
+
 def _cuts_needed(doc: Doc, offsets: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
     """Token index -> inner character cut points (relative to the token)."""
     starts, lengths = token_bounds(doc)
-    n_chars = starts[-1] + len(doc[-1].text_with_ws) if starts else 0
+    n_chars = len(doc_text(doc))
     cuts: dict[int, set[int]] = {}
     for start, end in offsets:
         for pos in (start, end):
