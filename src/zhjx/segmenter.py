@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 import spacy_pkuseg
+from spacy.errors import Errors
 from spacy_pkuseg.config import config as _PKUSEG_CONFIG
 from spacy_pkuseg.feature_extractor import FeatureExtractor
 from spacy_pkuseg.inference import run_viterbi
@@ -106,6 +107,39 @@ def text_codes(text: str) -> np.ndarray:
     codes[np.isin(codes, list(_NUM))] = NUM_CODE
     codes[np.isin(codes, list(_LETTER))] = LETTER_CODE
     return codes
+
+
+def words_and_spaces(words: Sequence[str], text: str) -> tuple[list[str], list[bool]]:
+    """``spacy.util.get_words_and_spaces`` in linear time: the same words, spaces and
+    errors (spaCy's slices the rest of the text for every word, quadratic in length)."""
+    if "".join("".join(words).split()) != "".join(text.split()):
+        raise ValueError(Errors.E194.format(text=text, words=words))
+    text_words: list[str] = []
+    text_spaces: list[bool] = []
+    text_pos = 0
+    n = len(text)
+    for word in words:
+        if word.isspace():
+            continue
+        try:
+            word_start = text.index(word, text_pos)
+        except ValueError:
+            raise ValueError(Errors.E194.format(text=text, words=words)) from None
+        if word_start > text_pos:
+            text_words.append(text[text_pos:word_start])
+            text_spaces.append(False)
+            text_pos = word_start
+        text_words.append(word)
+        text_pos += len(word)
+        if text_pos < n and text[text_pos] == " ":
+            text_spaces.append(True)
+            text_pos += 1
+        else:
+            text_spaces.append(False)
+    if text_pos < n:
+        text_words.append(text[text_pos:])
+        text_spaces.append(False)
+    return text_words, text_spaces
 
 
 # ---------------------------------------------------------------- hash index
