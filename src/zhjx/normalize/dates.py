@@ -45,6 +45,10 @@ from zhjx.normalize.resolve import (
 )
 from zhjx.normalize.types import DateMention
 
+#: ``regex.compile`` once per pattern: the module-level ``regex`` functions look
+#: the pattern up in regex's own cache, which costs microseconds a call.
+_re = cache(regex.compile)
+
 __all__ = ["find_dates"]
 
 # Full-width digits, letters and a few marks read as ASCII; one character for one, so
@@ -395,7 +399,7 @@ class _Reader:
             closer = True
         if cm is None:
             return hit
-        now_word = regex.match(r"今(?![年天日晚早明])|现在|現在", self.t[cm.end() : cm.end() + 2])
+        now_word = _re(r"今(?![年天日晚早明])|现在|現在").match(self.t[cm.end() : cm.end() + 2])
         if not closer and now_word and self.ref:
             # 2023年至今: from the date to the reference, at the date's granularity
             now = self.t.startswith("今", cm.end())
@@ -500,13 +504,13 @@ class _Reader:
         t = self.t
         if t.strip() == t[start:end]:
             return True
-        if regex.match(r"、\s?\d{4}(?!\d)", t[end : end + 6]):
+        if _re(r"、\s?\d{4}(?!\d)").match(t[end : end + 6]):
             return True
         rest = t[end : end + 3]
-        if regex.match(r"[ \t]+\p{Han}", rest):
+        if _re(r"[ \t]+\p{Han}").match(rest):
             return rest.lstrip(" \t")[0] not in self.g.unit_block
         before = t[start - 1] if start else ""
-        delimited = not before or before.isspace() or bool(regex.match(r"[\p{P}]", before))
+        delimited = not before or before.isspace() or bool(_re(r"[\p{P}]").match(before))
         return delimited and (end == len(t) or t[end] in '，。；、,;:：)）」』”"]】》!?！？\n')
 
     def _month_day(
@@ -924,7 +928,7 @@ class _Reader:
             return True
         nxt = self.t[end]
         return (
-            not regex.match(r"\p{Han}", nxt)
+            not _re(r"\p{Han}").match(nxt)
             or nxt in "份的中底末初里裏间間起以至到和与與、上下第之前后後旬"
         )
 
@@ -938,7 +942,7 @@ class _Reader:
         ch = t[end]
         if ch in "日号號":
             return False
-        if regex.match(r"\p{Han}", ch):
+        if _re(r"\p{Han}").match(ch):
             return (
                 bool(self._m(self.g.conn, end) or self._m(self.g.between, end)) or ch in "，。；、"
             )
@@ -968,7 +972,7 @@ class _Reader:
             return None
         if m["du"] != "日" and m.end() < len(self.t):
             nxt = self.t[m.end()]
-            if regex.match(r"\p{Han}", nxt) and nxt not in self.g.hao_follow:
+            if _re(r"\p{Han}").match(nxt) and nxt not in self.g.hao_follow:
                 return None
         if m["du"] != "日" and p and self.t[p - 1] in self.g.hao_after:
             return None  # an address: 东街2号
@@ -1163,7 +1167,7 @@ class _Reader:
         m = self._m(g.weekday, p)
         if m and not self._m(g.weekday_run, m.end()):
             before = self.t[max(0, p - 3) : p]
-            if regex.search(r"(?:至|到|—|-|~|～|、|和|及|与)\s*$", before):
+            if _re(r"(?:至|到|—|-|~|～|、|和|及|与)\s*$").search(before):
                 return None
             wd = g.week_days[m["wd"]]
             if ref is None:
