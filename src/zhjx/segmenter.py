@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterable, Sequence
+from itertools import compress, count
 from pathlib import Path
 
 import numpy as np
@@ -487,17 +488,14 @@ class _Postprocesser(spacy_pkuseg.Postprocesser):
         for m in reversed(range(2, 8)):
             if len(sent) < m:
                 continue
-            windows = map("".join, zip(*(sent[k:] for k in range(m)), strict=False))
-            first = next(
-                (
-                    i
-                    for i, w in enumerate(windows)
-                    if w in self.common_words or w in self.other_words
-                ),
-                None,
-            )
-            if first is not None:
-                sent = self._pass(sent, m, first, check_seperated)
+            windows = list(map("".join, zip(*(sent[k:] for k in range(m)), strict=False)))
+            hits = [
+                next(compress(count(), map(words.__contains__, windows)), None)
+                for words in (self.common_words, self.other_words)
+            ]
+            hits = [i for i in hits if i is not None]
+            if hits:
+                sent = self._pass(sent, m, min(hits), check_seperated)
         return sent
 
     def _pass(self, sent: list[str], m: int, i: int, check_seperated: bool) -> list[str]:
