@@ -59,11 +59,15 @@ def _core_re() -> regex.Pattern[str]:
 
 
 @cache
-def _blocked_re() -> regex.Pattern[str]:
-    """Spans that hold numbers but no quantity: URLs, codes, dates, times, phones."""
+def _blocked_re(email: bool = True) -> regex.Pattern[str]:
+    """Spans that hold numbers but no quantity: URLs, codes, dates, times, phones.
+
+    ``email=False`` leaves out the e-mail branch, which can only match at an ``@`` but
+    is tried at every word character (most of the time of the search).
+    """
     parts = [
         r"(?:https?://|www\.)[\x21-\x7e]+",
-        r"[\w.+-]+@[\w-]+\.[\w.]+",
+        r"[\w.+-]+@[\w-]+\.[\w.]+" if email else None,
         r"[A-Za-z][A-Za-z_]*[\d][\w.-]*",  # ZB1605, B12, V2.1, Web3.0
         r"(?<![\d.])(?:1[5-9]|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?|/\d{1,2}(?:/\d{1,2})?)(?!\d)",
         r"(?<![\d.])(?:1[5-9]|20)\d\d\.\d{1,2}\.\d{1,2}(?!\d)",  # 2026-01-27, 2025.3.29
@@ -75,7 +79,7 @@ def _blocked_re() -> regex.Pattern[str]:
         rf"(?<![\d.])(?:1[5-9]|20)\d\d{_SP}年",  # years (a date, not a count of years)
         rf"(?<![\d.])\d{{1,2}}{_SP}月(?:份|{_SP}\d{{1,2}}{_SP}[日号])?",  # 3月, 3月29日
     ]
-    return regex.compile("|".join(f"(?:{p})" for p in parts))
+    return regex.compile("|".join(f"(?:{p})" for p in parts if p is not None))
 
 
 _MONTH_DAY = regex.compile(r"(?<![\d.-])(\d{1,2})-(\d{1,2})(?![\d.])")
@@ -203,7 +207,8 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 
 def _blocked_spans(t: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _blocked_re().finditer(t)]
+    blocked = _blocked_re(email="@" in t)
+    spans = [(m.start(), m.end()) for m in blocked.finditer(t)]
     for m in _MONTH_DAY.finditer(t):
         # 11-16: a month and day, unless a unit or percent follows (1-2个月, 5-8%)
         j = _skip_spaces(t, m.end())
