@@ -10,6 +10,7 @@ from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from zhjx.components.spans import remember_text
 from zhjx.extensions import SPAN_KEYS
 from zhjx.ingest import Article, decode, split_articles
 from zhjx.records import (
@@ -53,7 +54,9 @@ def tokenize(nlp: Language, text: str) -> Doc:
         and len(text) <= nlp.max_length
     ):
         words, spaces = words_and_spaces(seg.cut(text), text)
-        return Doc(tokenizer.vocab, words=words, spaces=spaces)
+        doc = Doc(tokenizer.vocab, words=words, spaces=spaces)
+        remember_text(doc, text)  # the words and spaces spell ``text`` exactly
+        return doc
     return nlp.make_doc(text)
 
 

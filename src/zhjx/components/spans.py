@@ -30,6 +30,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell :func:`doc_text` the text a Doc was just made from (``doc.text == text``)."""
+    _TEXTS[doc] = text
+
+
 def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """Start offsets and lengths (in characters) of the Doc's tokens, read from its
     arrays without making a Python ``Token`` per token."""
