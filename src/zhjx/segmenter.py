@@ -22,6 +22,7 @@ without zhjx.
 
 from __future__ import annotations
 
+import operator
 import os
 import shutil
 from collections.abc import Iterable, Sequence
@@ -476,6 +477,17 @@ class FastPkuseg(spacy_pkuseg.pkuseg):
         return node
 
 
+def _windows(sent: list[str]) -> dict[int, list[str]]:
+    """``m -> [sent[i] + … + sent[i + m - 1] for each i]`` for m = 2 … 7 (as long as
+    ``sent`` allows), each built from the one before with C-level concatenation."""
+    out: dict[int, list[str]] = {}
+    prev = sent
+    for m in range(2, min(7, len(sent)) + 1):
+        prev = list(map(operator.add, prev, sent[m - 1 :]))
+        out[m] = prev
+    return out
+
+
 class _Postprocesser(spacy_pkuseg.Postprocesser):
     """spacy-pkuseg's dictionary post-processing, skipping the passes that cannot merge.
 
@@ -485,17 +497,20 @@ class _Postprocesser(spacy_pkuseg.Postprocesser):
     """
 
     def post_process(self, sent: list[str], check_seperated: bool) -> list[str]:
+        windows: dict[int, list[str]] | None = None
         for m in reversed(range(2, 8)):
             if len(sent) < m:
                 continue
-            windows = list(map("".join, zip(*(sent[k:] for k in range(m)), strict=False)))
+            if windows is None:
+                windows = _windows(sent)
             hits = [
-                next(compress(count(), map(words.__contains__, windows)), None)
+                next(compress(count(), map(words.__contains__, windows[m])), None)
                 for words in (self.common_words, self.other_words)
             ]
             hits = [i for i in hits if i is not None]
             if hits:
                 sent = self._pass(sent, m, min(hits), check_seperated)
+                windows = None  # the pass merged words: the windows are stale
         return sent
 
     def _pass(self, sent: list[str], m: int, i: int, check_seperated: bool) -> list[str]:
