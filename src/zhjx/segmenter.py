@@ -22,13 +22,16 @@ without zhjx.
 
 from __future__ import annotations
 
+import operator
 import os
 import shutil
 from collections.abc import Iterable, Sequence
+from itertools import compress, count
 from pathlib import Path
 
 import numpy as np
 import spacy_pkuseg
+from spacy.errors import Errors
 from spacy_pkuseg.config import config as _PKUSEG_CONFIG
 from spacy_pkuseg.feature_extractor import FeatureExtractor
 from spacy_pkuseg.inference import run_viterbi
@@ -106,6 +109,39 @@ def text_codes(text: str) -> np.ndarray:
     codes[np.isin(codes, list(_NUM))] = NUM_CODE
     codes[np.isin(codes, list(_LETTER))] = LETTER_CODE
     return codes
+
+
+def words_and_spaces(words: Sequence[str], text: str) -> tuple[list[str], list[bool]]:
+    """``spacy.util.get_words_and_spaces`` in linear time: the same words, spaces and
+    errors (spaCy's slices the rest of the text for every word, quadratic in length)."""
+    if "".join("".join(words).split()) != "".join(text.split()):
+        raise ValueError(Errors.E194.format(text=text, words=words))
+    text_words: list[str] = []
+    text_spaces: list[bool] = []
+    text_pos = 0
+    n = len(text)
+    for word in words:
+        if word.isspace():
+            continue
+        try:
+            word_start = text.index(word, text_pos)
+        except ValueError:
+            raise ValueError(Errors.E194.format(text=text, words=words)) from None
+        if word_start > text_pos:
+            text_words.append(text[text_pos:word_start])
+            text_spaces.append(False)
+            text_pos = word_start
+        text_words.append(word)
+        text_pos += len(word)
+        if text_pos < n and text[text_pos] == " ":
+            text_spaces.append(True)
+            text_pos += 1
+        else:
+            text_spaces.append(False)
+    if text_pos < n:
+        text_words.append(text[text_pos:])
+        text_spaces.append(False)
+    return text_words, text_spaces
 
 
 # ---------------------------------------------------------------- hash index
@@ -441,6 +477,17 @@ class FastPkuseg(spacy_pkuseg.pkuseg):
         return node
 
 
+def _windows(sent: list[str]) -> dict[int, list[str]]:
+    """``m -> [sent[i] + … + sent[i + m - 1] for each i]`` for m = 2 … 7 (as long as
+    ``sent`` allows), each built from the one before with C-level concatenation."""
+    out: dict[int, list[str]] = {}
+    prev = sent
+    for m in range(2, min(7, len(sent)) + 1):
+        prev = list(map(operator.add, prev, sent[m - 1 :]))
+        out[m] = prev
+    return out
+
+
 class _Postprocesser(spacy_pkuseg.Postprocesser):
     """spacy-pkuseg's dictionary post-processing, skipping the passes that cannot merge.
 
@@ -450,20 +497,20 @@ class _Postprocesser(spacy_pkuseg.Postprocesser):
     """
 
     def post_process(self, sent: list[str], check_seperated: bool) -> list[str]:
+        windows: dict[int, list[str]] | None = None
         for m in reversed(range(2, 8)):
             if len(sent) < m:
                 continue
-            windows = map("".join, zip(*(sent[k:] for k in range(m)), strict=False))
-            first = next(
-                (
-                    i
-                    for i, w in enumerate(windows)
-                    if w in self.common_words or w in self.other_words
-                ),
-                None,
-            )
-            if first is not None:
-                sent = self._pass(sent, m, first, check_seperated)
+            if windows is None:
+                windows = _windows(sent)
+            hits = [
+                next(compress(count(), map(words.__contains__, windows[m])), None)
+                for words in (self.common_words, self.other_words)
+            ]
+            hits = [i for i in hits if i is not None]
+            if hits:
+                sent = self._pass(sent, m, min(hits), check_seperated)
+                windows = None  # the pass merged words: the windows are stale
         return sent
 
     def _pass(self, sent: list[str], m: int, i: int, check_seperated: bool) -> list[str]:

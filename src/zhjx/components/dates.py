@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
-from zhjx.components.spans import exact_spans
+from zhjx.components.spans import doc_text, exact_spans
 from zhjx.normalize.dates import find_dates
 
 DATE_LABEL = "DATE"
@@ -29,7 +29,7 @@ class DatesComponent:
         self.vague = vague
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_dates(doc.text, doc._.published, vague=self.vague)
+        found = find_dates(doc_text(doc), doc._.published, vague=self.vague)
         spans = exact_spans(doc, [(d.start, d.end) for d in found], DATE_LABEL)
         for mention, span in zip(found, spans, strict=True):
             for attr in ("value", "interval", "relative", "granularity", "reference"):

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from zhjx import extensions
+from zhjx.components.spans import doc_text, token_offsets
 from zhjx.relate import Mention, relate
 
 
@@ -22,7 +23,7 @@ def _headline_end(doc: Doc) -> int | None:
     headline = doc._.headline
     if not headline:
         return None
-    pos = doc.text.find(headline.strip())
+    pos = doc_text(doc).find(headline.strip())
     return pos + len(headline.strip()) if pos >= 0 else None
 
 
@@ -61,8 +62,10 @@ class FactsComponent:
             )
             for s in self._group(doc, self.date_key)
         ]
-        tokens = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
-        facts = relate(doc.text, tokens, quantities, orgs, dates, headline_end=_headline_end(doc))
+        tokens = token_offsets(doc, skip_space=True)
+        facts = relate(
+            doc_text(doc), tokens, quantities, orgs, dates, headline_end=_headline_end(doc)
+        )
         for span, fact in zip(spans, facts, strict=True):
             for attr in ("subject", "org", "period", "change", "basis"):
                 if getattr(span._, attr) is None:

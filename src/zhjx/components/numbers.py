@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
-from zhjx.components.spans import exact_spans
+from zhjx.components.spans import doc_text, exact_spans
 from zhjx.normalize.numbers import find_quantities
 
 FIGURE_LABEL = "FIGURE"
@@ -41,7 +41,7 @@ class NumbersComponent:
         ]
         found = [
             q
-            for q in find_quantities(doc.text)
+            for q in find_quantities(doc_text(doc))
             if not any(q.start < e and s < q.end for s, e in taken)
         ]
         spans = exact_spans(

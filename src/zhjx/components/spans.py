@@ -9,35 +9,64 @@ offsets, and span extension values (stored by character offsets) survive.
 from __future__ import annotations
 
 import itertools
+import weakref
+from bisect import bisect_right
 from collections.abc import Iterable
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc, Span, SpanGroup
+
+#: ``doc.text`` of live Docs (spaCy joins every token's text again on each access).
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: splitting or merging tokens keeps the text,
+    and a cached text whose length no longer matches the Doc's is recomputed."""
+    text = _TEXTS.get(doc)
+    n_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if text is None or len(text) != n_chars:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell :func:`doc_text` the text a Doc was just made from (``doc.text == text``)."""
+    _TEXTS[doc] = text
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start offsets and lengths (in characters) of the Doc's tokens, read from its
+    arrays without making a Python ``Token`` per token."""
+    arr = doc.to_array([IDX, LENGTH])
+    return arr[:, 0].tolist(), arr[:, 1].tolist()
+
+
+def token_offsets(doc: Doc, skip_space: bool = False) -> list[tuple[int, int]]:
+    """``(start, end)`` character offsets of the Doc's tokens (leaving out whitespace
+    tokens when ``skip_space``), read from its arrays."""
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+    if skip_space:
+        arr = arr[arr[:, 2] == 0]
+    return list(zip(arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist(), strict=True))
 
 
 def _cuts_needed(doc: Doc, offsets: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
     """Token index -> inner character cut points (relative to the token)."""
-    starts = {t.idx: t.i for t in doc}
+    starts, lengths = token_bounds(doc)
+    n_chars = len(doc_text(doc))
     cuts: dict[int, set[int]] = {}
     for start, end in offsets:
         for pos in (start, end):
-            if pos in starts or pos >= len(doc.text) or pos <= 0:
+            if pos >= n_chars or pos <= 0:
                 continue
-            token = doc[_token_at(doc, pos)]
-            inner = pos - token.idx
-            if 0 < inner < len(token.text):
-                cuts.setdefault(token.i, set()).add(inner)
+            i = bisect_right(starts, pos) - 1  # the token holding ``pos``
+            if i < 0:
+                continue
+            inner = pos - starts[i]
+            if 0 < inner < lengths[i]:
+                cuts.setdefault(i, set()).add(inner)
     return {i: sorted(c) for i, c in cuts.items()}
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    lo, hi = 0, len(doc) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if doc[mid].idx <= char:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def ensure_boundaries(doc: Doc, offsets: Iterable[tuple[int, int]]) -> None:

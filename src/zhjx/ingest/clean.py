@@ -25,6 +25,8 @@ import regex
 from zhjx.resources import load_json
 
 _SPACE_CHARS = " \t\r\f\v\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
+_STRIP_CHARS = _SPACE_CHARS + "\n"
+_SPACE_RUN = regex.compile(f"[{regex.escape(_STRIP_CHARS)}]+")
 _HAN = regex.compile(r"\p{Han}")
 _ALNUM = regex.compile(r"[0-9A-Za-z]")
 _DIGIT = regex.compile(r"[0-9]")
@@ -74,11 +76,8 @@ class Piece:
     def strip(self) -> Piece:
         """Without leading and trailing whitespace."""
         text = self.text
-        i, j = 0, len(text)
-        while i < j and (text[i] in _SPACE_CHARS or text[i] == "\n"):
-            i += 1
-        while j > i and (text[j - 1] in _SPACE_CHARS or text[j - 1] == "\n"):
-            j -= 1
+        i = len(text) - len(text.lstrip(_STRIP_CHARS))
+        j = max(i, len(text.rstrip(_STRIP_CHARS)))
         return self[i:j]
 
 
@@ -112,11 +111,14 @@ def _fold_table() -> dict[str, str]:
     return table
 
 
+@cache
+def _fold_translation() -> dict[int, str]:
+    return {ord(ch): to for ch, to in _fold_table().items()}
+
+
 def fold_width(p: Piece) -> Piece:
     """Full-width ASCII digits, letters and symbols to ASCII; Chinese punctuation kept."""
-    table = _fold_table()
-    text = "".join(table.get(ch, ch) for ch in p.text)
-    return Piece(text, p.offs, p.ends)
+    return Piece(p.text.translate(_fold_translation()), p.offs, p.ends)
 
 
 # -- OCR doubling -------------------------------------------------------------------
@@ -227,24 +229,24 @@ def squeeze(p: Piece) -> Piece:
     digits are kept (``2021 2025`` are two numbers).
     """
     p = p.strip()
-    text, offs, ends = [], [], []
-    i, n = 0, len(p.text)
-    while i < n:
-        ch = p.text[i]
-        if ch in _SPACE_CHARS or ch == "\n":
-            j = i
-            while j < n and (p.text[j] in _SPACE_CHARS or p.text[j] == "\n"):
-                j += 1
-            if not _drop_space(p.text[i - 1], p.text[j]):
-                text.append(" ")
-                offs.append(p.offs[i])
-                ends.append(p.ends[i])
-            i = j
-            continue
-        text.append(ch)
-        offs.append(p.offs[i])
-        ends.append(p.ends[i])
-        i += 1
+    t = p.text
+    text: list[str] = []
+    offs: list[int] = []
+    ends: list[int] = []
+    prev = 0
+    for m in _SPACE_RUN.finditer(t):
+        i, j = m.span()
+        text.append(t[prev:i])
+        offs.extend(p.offs[prev:i])
+        ends.extend(p.ends[prev:i])
+        if not _drop_space(t[i - 1], t[j]):
+            text.append(" ")
+            offs.append(p.offs[i])
+            ends.append(p.ends[i])
+        prev = j
+    text.append(t[prev:])
+    offs.extend(p.offs[prev:])
+    ends.extend(p.ends[prev:])
     return Piece("".join(text), offs, ends)
 
 

@@ -45,6 +45,10 @@ from zhjx.normalize.resolve import (
 )
 from zhjx.normalize.types import DateMention
 
+#: ``regex.compile`` once per pattern: the module-level ``regex`` functions look
+#: the pattern up in regex's own cache, which costs microseconds a call.
+_re = cache(regex.compile)
+
 __all__ = ["find_dates"]
 
 # Full-width digits, letters and a few marks read as ASCII; one character for one, so
@@ -285,9 +289,6 @@ class _Reader:
 
     # ---- helpers -------------------------------------------------------------------
 
-    def _m(self, rx: regex.Pattern, pos: int):
-        return rx.match(self.t, pos)
-
     def _not_before(self, pos: int, chars: str) -> bool:
         return pos < len(self.t) and self.t[pos] in chars
 
@@ -354,7 +355,7 @@ class _Reader:
         return self._weekdays(hits)
 
     def _at(self, p: int) -> _Hit | None:
-        pm = self._m(self.g.prefix, p)
+        pm = self.g.prefix.match(self.t, p)
         if pm:
             hit = self._phrase(pm.end())
             if hit is not None and hit.kind == "date":
@@ -388,14 +389,14 @@ class _Reader:
         if hit.lo is None and not hit.relative and hit.has_year:
             return hit
         g = self.g
-        cm = self._m(g.conn, hit.end)
+        cm = g.conn.match(self.t, hit.end)
         closer = False
         if cm is None:
-            cm = self._m(g.between, hit.end)
+            cm = g.between.match(self.t, hit.end)
             closer = True
         if cm is None:
             return hit
-        now_word = regex.match(r"今(?![年天日晚早明])|现在|現在", self.t[cm.end() : cm.end() + 2])
+        now_word = _re(r"今(?![年天日晚早明])|现在|現在").match(self.t[cm.end() : cm.end() + 2])
         if not closer and now_word and self.ref:
             # 2023年至今: from the date to the reference, at the date's granularity
             now = self.t.startswith("今", cm.end())
@@ -422,7 +423,7 @@ class _Reader:
             return hit
         end = second.end
         if closer:
-            cl = self._m(g.between_close, end)
+            cl = g.between_close.match(self.t, end)
             if cl is None:
                 return hit
             end = cl.end()
@@ -444,7 +445,7 @@ class _Reader:
         )
 
     def _suffix(self, hit: _Hit) -> _Hit:
-        m = self._m(self.g.suffix, hit.end)
+        m = self.g.suffix.match(self.t, hit.end)
         if m is None:
             return hit
         word = m[0].strip()
@@ -458,14 +459,14 @@ class _Reader:
         g = self.g
         best = None
         for rx in (g.ymd, g.ymd8, g.dmy):
-            m = self._m(rx, p)
+            m = rx.match(self.t, p)
             if m:
                 y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
                 if valid(y, mo, d) and 1000 <= y <= 2199:
                     best = _span_hit(p, m.end(), day_span(date(y, mo, d)))
                     break
         if best is None:
-            m = self._m(g.ym, p)
+            m = g.ym.match(self.t, p)
             if m and 1 <= int(m["m"]) <= 12:
                 best = _span_hit(
                     p,
@@ -475,7 +476,7 @@ class _Reader:
                     ws="month",
                     we="month",
                 )
-        m = self._m(g.year_range, p)
+        m = g.year_range.match(self.t, p)
         if m:
             y1, y2 = int(m["y1"]), int(m["y2"])
             if 1000 <= y1 <= y2 <= 2199 and y2 - y1 <= 100 and (best is None or m.end() > best.end):
@@ -483,12 +484,12 @@ class _Reader:
                     p, m.end(), year_span(y1, y2), gran="period", ws="year", we="year", point=False
                 )
         if best is None:
-            m = self._m(g.md, p)
+            m = g.md.match(self.t, p)
             if m:
                 mo, d = int(m["m"]), int(m["d"])
                 best = self._month_day(p, m.end(), None, mo, d, ctx)
         if best is None:
-            m = self._m(g.bare_year, p)
+            m = g.bare_year.match(self.t, p)
             if m and self._bare_year_ok(p, m.end()):
                 best = _span_hit(
                     p, m.end(), year_span(int(m["y"])), gran="year", ws="year", we="year"
@@ -500,13 +501,13 @@ class _Reader:
         t = self.t
         if t.strip() == t[start:end]:
             return True
-        if regex.match(r"、\s?\d{4}(?!\d)", t[end : end + 6]):
+        if _re(r"、\s?\d{4}(?!\d)").match(t[end : end + 6]):
             return True
         rest = t[end : end + 3]
-        if regex.match(r"[ \t]+\p{Han}", rest):
+        if _re(r"[ \t]+\p{Han}").match(rest):
             return rest.lstrip(" \t")[0] not in self.g.unit_block
         before = t[start - 1] if start else ""
-        delimited = not before or before.isspace() or bool(regex.match(r"[\p{P}]", before))
+        delimited = not before or before.isspace() or bool(_re(r"[\p{P}]").match(before))
         return delimited and (end == len(t) or t[end] in '，。；、,;:：)）」』”"]】》!?！？\n')
 
     def _month_day(
@@ -542,12 +543,12 @@ class _Reader:
 
     def _cal(self, p: int, ctx: _Hit | None) -> _Hit | None:
         g = self.g
-        m = self._m(g.year, p)
+        m = g.year.match(self.t, p)
         if m:
             yv = self._year_value(m)
             if yv is not None:
                 year, rel, strong = yv
-                k = self._m(g.de, m.end()).end()
+                k = g.de.match(self.t, m.end()).end()
                 sub = self._after_year(p, k, year, rel, True, ctx, strong)
                 if sub is not None:
                     return sub
@@ -566,7 +567,7 @@ class _Reader:
         hit = self._after_year(p, p, None, False, False, ctx)
         if hit is not None:
             return hit
-        m = self._m(g.rel_other, p)
+        m = g.rel_other.match(self.t, p)
         if m:
             r = g.relatives[m["w"]]
             if not self._rel_ok(r, m.start(), m.end()):
@@ -651,7 +652,7 @@ class _Reader:
 
         rel = yrel
         # cumulative months 1—5月
-        m = self._m(g.month_range, k)
+        m = g.month_range.match(self.t, k)
         if m:
             m1, m2 = read_int(m["m1"]), read_int(m["m2"])
             if m1 and m2 and 1 <= m1 < m2 <= 12:
@@ -672,11 +673,11 @@ class _Reader:
                     )
                 )
         # a month, then a day or a part of it
-        m = self._m(g.month, k)
+        m = g.month.match(self.t, k)
         if m:
             keep(self._month_phrase(p, m, year, yrel, has_year, ctx))
         # quarters
-        m = self._m(g.quarter, k)
+        m = g.quarter.match(self.t, k)
         if m:
             if m["qn"]:
                 q1, q2 = 1, read_int(m["qn"])
@@ -702,7 +703,7 @@ class _Reader:
                     )
                 )
         # parts of the year: 年初, 上半年, 年底 …
-        m = self._m(g.year_part if has_year else g.bare_part, k)
+        m = (g.year_part if has_year else g.bare_part).match(self.t, k)
         if m:
             part = (g.year_parts if has_year else g.bare_parts).get(m["p"])
             if part is not None and not strong and (len(part.word) == 1 or part.gran == "year"):
@@ -718,7 +719,7 @@ class _Reader:
                     keep(_Hit(p, m.end(), gran=part.gran, relative=True))
         if has_year:
             # the Nth week of a year, the first/last N days/weeks/months of a year
-            m = self._m(g.nth_week, k)
+            m = g.nth_week.match(self.t, k)
             if m:
                 n = read_int(m["n"])
                 span, used = self._resolve_year(
@@ -730,7 +731,7 @@ class _Reader:
                             p, m.end(), span, gran="week", point=False, relative=rel, used_ref=rel
                         )
                     )
-            m = self._m(g.first_last, k)
+            m = g.first_last.match(self.t, k)
             if m and year is not None:
                 keep(self._first_last(p, m, date(year, 1, 1), date(year + 1, 1, 1), rel))
         return best
@@ -820,10 +821,10 @@ class _Reader:
                 # the year from the range's first date or the reference, nearest reading
                 # (decided below once we know whether a day follows)
                 pass
-        k = self._m(g.de, m.end()).end()
+        k = g.de.match(self.t, m.end()).end()
         mend = m.end()
         # a day: 29日, 二十九号, bare 31 after a month, or a day range 12-19日
-        dm = self._m(g.day_range, k)
+        dm = g.day_range.match(self.t, k)
         if dm:
             d1, d2 = read_int(dm["d1"]), read_int(dm["d2"])
             first = self._day_in(p, dm.end(), y, mo, d1, has_year or m["mr"] is not None, ctx)
@@ -841,7 +842,7 @@ class _Reader:
                     )
             elif first is not None and first.lo is None:
                 return replace(first, gran="period", point=False)
-        dm = self._m(g.day, k)
+        dm = g.day.match(self.t, k)
         if dm and self._hao_ok(dm):
             hit = self._day_in(
                 p, dm.end(), y, mo, read_int(dm["d"]), has_year or m["mr"] is not None, ctx
@@ -850,7 +851,7 @@ class _Reader:
                 return replace(hit, relative=rel, used_ref=hit.used_ref or used)
             return _Hit(p, dm.end(), kind="invalid")  # 2月30日: no such day
         if not m["mr"]:
-            dm = self._m(g.bare_day, k)
+            dm = g.bare_day.match(self.t, k)
             if dm and self._bare_day_ok(dm.end()):
                 hit = self._day_in(p, dm.end(), y, mo, read_int(dm["d"]), has_year, ctx)
                 if hit is not None:
@@ -873,7 +874,7 @@ class _Reader:
             used_ref=used,
             has_year=has_year,
         )
-        pm = self._m(g.month_part, mend)
+        pm = g.month_part.match(self.t, mend)
         if pm:
             part = g.month_parts.get(pm["p"])
             if part is not None and not (
@@ -882,19 +883,19 @@ class _Reader:
                 hit = self._month_part(p, pm.end(), part, y, mo, rel)
                 return replace(hit, used_ref=used or rel)
         if y is not None:
-            wm = self._m(g.nth_weekday, k)
+            wm = g.nth_weekday.match(self.t, k)
             if wm:
                 hit = self._nth_weekday(p, wm, y, mo, rel, used)
                 if hit is not None:
                     return hit
-            wm = self._m(g.nth_week, k)
+            wm = g.nth_week.match(self.t, k)
             if wm:
                 span = self._nth_week(date(y, mo, 1), read_int(wm["n"]))
                 if span:
                     return _span_hit(
                         p, wm.end(), span, gran="week", point=False, relative=rel, used_ref=used
                     )
-            fm = self._m(g.first_last, k)
+            fm = g.first_last.match(self.t, k)
             if fm:
                 lo, hi = month_span(y, mo)
                 hit = self._first_last(p, fm, lo, hi, rel)
@@ -924,7 +925,7 @@ class _Reader:
             return True
         nxt = self.t[end]
         return (
-            not regex.match(r"\p{Han}", nxt)
+            not _re(r"\p{Han}").match(nxt)
             or nxt in "份的中底末初里裏间間起以至到和与與、上下第之前后後旬"
         )
 
@@ -938,9 +939,10 @@ class _Reader:
         ch = t[end]
         if ch in "日号號":
             return False
-        if regex.match(r"\p{Han}", ch):
+        if _re(r"\p{Han}").match(ch):
             return (
-                bool(self._m(self.g.conn, end) or self._m(self.g.between, end)) or ch in "，。；、"
+                bool(self.g.conn.match(self.t, end) or self.g.between.match(self.t, end))
+                or ch in "，。；、"
             )
         return not ch.isalnum()
 
@@ -963,12 +965,12 @@ class _Reader:
     # ---- standalone days are handled here too (29日) ---------------------------------
 
     def _day_only(self, p: int, ctx: _Hit | None) -> _Hit | None:
-        m = self._m(self.g.day, p)
+        m = self.g.day.match(self.t, p)
         if m is None or not self._hao_ok(m):
             return None
         if m["du"] != "日" and m.end() < len(self.t):
             nxt = self.t[m.end()]
-            if regex.match(r"\p{Han}", nxt) and nxt not in self.g.hao_follow:
+            if _re(r"\p{Han}").match(nxt) and nxt not in self.g.hao_follow:
                 return None
         if m["du"] != "日" and p and self.t[p - 1] in self.g.hao_after:
             return None  # an address: 东街2号
@@ -1005,7 +1007,7 @@ class _Reader:
             (g.ago, "ago"),
             (g.within, "within"),
         ):
-            m = self._m(rx, p)
+            m = rx.match(self.t, p)
             if m is None or (best is not None and m.end() <= best.end):
                 continue
             n = read_int(m["n"])
@@ -1036,7 +1038,7 @@ class _Reader:
             )
             if hit is not None:
                 best = hit
-        m = self._m(g.this_next, p)
+        m = g.this_next.match(self.t, p)
         if m and (best is None or m.end() > best.end):
             span = year_span(ref.year, ref.year + 1) if ref else None
             best = _span_hit(
@@ -1131,7 +1133,7 @@ class _Reader:
     def _week(self, p: int, ctx: _Hit | None) -> _Hit | None:
         g = self.g
         ref = self.ref
-        m = self._m(g.week, p)
+        m = g.week.match(self.t, p)
         if m:
             shift = self.week_shift(m["sh"])
             if ref is None:
@@ -1160,10 +1162,10 @@ class _Reader:
                 relative=True,
                 used_ref=True,
             )
-        m = self._m(g.weekday, p)
-        if m and not self._m(g.weekday_run, m.end()):
+        m = g.weekday.match(self.t, p)
+        if m and not g.weekday_run.match(self.t, m.end()):
             before = self.t[max(0, p - 3) : p]
-            if regex.search(r"(?:至|到|—|-|~|～|、|和|及|与)\s*$", before):
+            if _re(r"(?:至|到|—|-|~|～|、|和|及|与)\s*$").search(before):
                 return None
             wd = g.week_days[m["wd"]]
             if ref is None:
@@ -1201,7 +1203,7 @@ class _Reader:
     # ---- plans, decades, vague words ----------------------------------------------
 
     def _plan(self, p: int, ctx: _Hit | None) -> _Hit | None:
-        m = self._m(self.g.plan, p)
+        m = self.g.plan.match(self.t, p)
         if m is None:
             return None
         quoted = bool(m["q1"] and m["q2"])
@@ -1221,7 +1223,7 @@ class _Reader:
     def _decade(self, p: int, ctx: _Hit | None) -> _Hit | None:
         g = self.g
         ref_year = self.ref.year if self.ref else None
-        m = self._m(g.decade, p)
+        m = g.decade.match(self.t, p)
         if m:
             d = read_int(m["d"])
             if d is None or d % 10 or not 0 < d < 100:
@@ -1250,7 +1252,7 @@ class _Reader:
                 relative=m["c"] in ("上", "本"),
                 used_ref=m["c"] in ("上", "本"),
             )
-        m = self._m(g.century, p)
+        m = g.century.match(self.t, p)
         if m:
             if m["c"] in ("上", "本"):
                 if ref_year is None:
@@ -1276,7 +1278,7 @@ class _Reader:
     def _vague(self, p: int, ctx: _Hit | None) -> _Hit | None:
         if not self.vague or ctx is not None:
             return None
-        m = self._m(self.g.vague, p)
+        m = self.g.vague.match(self.t, p)
         if m is None:
             return None
         return _Hit(p, m.end(), gran="vague", relative=True, kind="vague")

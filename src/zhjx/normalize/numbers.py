@@ -39,6 +39,10 @@ from zhjx.normalize import units as U
 from zhjx.normalize.numerals import CN_DIGIT_CLASS, NUMERAL, Numeral, fold, parse_numeral
 from zhjx.normalize.types import Quantity
 
+#: ``regex.compile`` once per pattern: the module-level ``regex`` functions look
+#: the pattern up in regex's own cache, which costs microseconds a call.
+_re = cache(regex.compile)
+
 TEN = Decimal(10)
 HUNDRED = Decimal(100)
 HALF = Decimal("0.5")
@@ -55,11 +59,15 @@ def _core_re() -> regex.Pattern[str]:
 
 
 @cache
-def _blocked_re() -> regex.Pattern[str]:
-    """Spans that hold numbers but no quantity: URLs, codes, dates, times, phones."""
+def _blocked_re(email: bool = True) -> regex.Pattern[str]:
+    """Spans that hold numbers but no quantity: URLs, codes, dates, times, phones.
+
+    ``email=False`` leaves out the e-mail branch, which can only match at an ``@`` but
+    is tried at every word character (most of the time of the search).
+    """
     parts = [
         r"(?:https?://|www\.)[\x21-\x7e]+",
-        r"[\w.+-]+@[\w-]+\.[\w.]+",
+        r"[\w.+-]+@[\w-]+\.[\w.]+" if email else None,
         r"[A-Za-z][A-Za-z_]*[\d][\w.-]*",  # ZB1605, B12, V2.1, Web3.0
         r"(?<![\d.])(?:1[5-9]|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?|/\d{1,2}(?:/\d{1,2})?)(?!\d)",
         r"(?<![\d.])(?:1[5-9]|20)\d\d\.\d{1,2}\.\d{1,2}(?!\d)",  # 2026-01-27, 2025.3.29
@@ -71,7 +79,7 @@ def _blocked_re() -> regex.Pattern[str]:
         rf"(?<![\d.])(?:1[5-9]|20)\d\d{_SP}年",  # years (a date, not a count of years)
         rf"(?<![\d.])\d{{1,2}}{_SP}月(?:份|{_SP}\d{{1,2}}{_SP}[日号])?",  # 3月, 3月29日
     ]
-    return regex.compile("|".join(f"(?:{p})" for p in parts))
+    return regex.compile("|".join(f"(?:{p})" for p in parts if p is not None))
 
 
 _MONTH_DAY = regex.compile(r"(?<![\d.-])(\d{1,2})-(\d{1,2})(?![\d.])")
@@ -160,9 +168,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 expr = None
         if expr is None or expr.start < last:
             # a digit string (一九九七, 二〇〇二) is skipped whole, not read from inside
-            digits = kind == "core" and regex.fullmatch(
-                rf"[{CN_DIGIT_CLASS}]{{2,}}", t[mstart:mend]
-            )
+            digits = kind == "core" and _re(rf"[{CN_DIGIT_CLASS}]{{2,}}").fullmatch(t[mstart:mend])
             pos = mend if digits else mstart + 1
             continue
         if _overlaps(blocked, expr.n.start, expr.n.end) or not _keep(t, expr):
@@ -201,7 +207,8 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 
 def _blocked_spans(t: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _blocked_re().finditer(t)]
+    blocked = _blocked_re(email="@" in t)
+    spans = [(m.start(), m.end()) for m in blocked.finditer(t)]
     for m in _MONTH_DAY.finditer(t):
         # 11-16: a month and day, unless a unit or percent follows (1-2个月, 5-8%)
         j = _skip_spaces(t, m.end())
@@ -214,7 +221,7 @@ def _blocked_spans(t: str) -> list[tuple[int, int]]:
     unit = U.unit_re()
     for m in _latin_after_re().finditer(t):
         # a Latin unit right after a number is a unit, not a code (35mg, 3.4kg)
-        num = regex.match(r"\d+(?:\.\d+)?", m[0])
+        num = _re(r"\d+(?:\.\d+)?").match(m[0])
         u = unit.match(t, m.start() + num.end())
         if not (u and u.end() == m.end()):
             spans.append((m.start(), m.end()))
@@ -236,13 +243,13 @@ def _read_number(t: str, i: int) -> _Num | None:
         u = U.unit_re().match(t, end - 1)
         if u and len(u[0]) > 1 and end - 1 > m.start("num"):
             end -= 1
-    run = regex.sub(r"\s+", "", t[m.start("num") : end])
-    if regex.fullmatch(rf"[{CN_DIGIT_CLASS}]{{2,}}", run) and parse_numeral(run) is None:
+    run = _re(r"\s+").sub("", t[m.start("num") : end])
+    if _re(rf"[{CN_DIGIT_CLASS}]{{2,}}").fullmatch(run) and parse_numeral(run) is None:
         return None  # a digit string (一九九七): no number inside it either
     # the longest prefix that is a well-formed numeral (五十千 -> 五十)
     num = None
     while end > m.start("num"):
-        core = regex.sub(r"\s+", "", t[m.start("num") : end])
+        core = _re(r"\s+").sub("", t[m.start("num") : end])
         num = parse_numeral(core)
         if num is not None:
             break
@@ -255,7 +262,7 @@ def _read_number(t: str, i: int) -> _Num | None:
         num = Numeral(-num.value, _neg(num.high), _neg(num.low), num.vague, num.arabic, True)
     n = _Num(m.start(), end, core, num)
     # 500余万, 十多万: 多/余 then a magnitude
-    x = regex.compile(r"[ ]{0,2}([多余])[ ]{0,2}([万亿]+)").match(t, n.end)
+    x = _re(r"[ ]{0,2}([多余])[ ]{0,2}([万亿]+)").match(t, n.end)
     if x and not num.vague:
         mult = Decimal(1)
         for c in x[2]:
@@ -266,13 +273,13 @@ def _read_number(t: str, i: int) -> _Num | None:
         n.end = x.end()
         n.inside = "over"
     else:
-        x = regex.compile(r"([多余])(?![多余])|(来)(?=[ ]*[\p{Han}])").match(t, n.end)
+        x = _re(r"([多余])(?![多余])|(来)(?=[ ]*[\p{Han}])").match(t, n.end)
         if x and _unit_or_end(t, x.end()):
             n.inside = "over" if x[1] else "about"
             n.end = x.end()
     if num.vague and n.inside is None:
         n.inside = "about" if core[:1] in ("几", "数") else "over"  # 几十万 / 十几万
-    suffix = regex.search(r"[万亿]+$", core)
+    suffix = _re(r"[万亿]+$").search(core)
     n.mag_suffix = suffix[0] if suffix else ""
     return n
 
@@ -283,7 +290,7 @@ def _neg(v: Decimal | None) -> Decimal | None:
 
 def _unit_or_end(t: str, i: int) -> bool:
     j = _skip_spaces(t, i)
-    if j >= len(t) or not regex.match(r"[\p{Han}A-Za-z\d%]", t[j]):
+    if j >= len(t) or not _re(r"[\p{Han}A-Za-z\d%]").match(t[j]):
         return True
     return bool(U.unit_re().match(t, j) or t.startswith("个", j) or t[j] in "%万亿")
 
@@ -323,7 +330,7 @@ def _measure(t: str, n: _Num) -> _Expr | None:
         return _as_percent(e, j + 1, Decimal(1))
     if t.startswith("‰", j):
         return _as_percent(e, j + 1, Decimal("0.1"))
-    m = regex.compile(r"个?百分点").match(t, j)
+    m = _re(r"个?百分点").match(t, j)
     if m:
         _as_percent(e, m.end(), Decimal(1))
         e.kind = "points"
@@ -332,9 +339,7 @@ def _measure(t: str, n: _Num) -> _Expr | None:
         after = t[j + 1 : j + 3]
         if not any(after.startswith(w) for w in ctx["cheng_not_percent"]):
             _as_percent(e, j + 1, TEN)
-            extra = regex.compile(rf"[ ]*([{CN_DIGIT_CLASS}\d])(?![\d{_MAGS}成折.点])").match(
-                t, e.end
-            )
+            extra = _re(rf"[ ]*([{CN_DIGIT_CLASS}\d])(?![\d{_MAGS}成折.点])").match(t, e.end)
             if extra and e.low is None:
                 digit = parse_numeral(extra[1])
                 if digit is not None and digit.value < 10:
@@ -353,14 +358,14 @@ def _measure(t: str, n: _Num) -> _Expr | None:
         e.end, e.unit, e.kind, e.unit_word = j + 1, "倍", "multiple", "倍"
         return e
     # 两个半小时: 个半 before the unit
-    m = regex.compile(r"个半").match(t, j)
+    m = _re(r"个半").match(t, j)
     if m and n.core != "半" and not n.num.vague:
         found = U.match_unit(t, m.end())
         if found and found[0].kind in ("duration", "measure"):
             e.value += HALF
             return _as_unit(t, e, *found)
     # 3个多月: 多/余 between 个 and the unit
-    m = regex.compile(r"个([多余])(月|小时|钟头|星期|工作日|季度)").match(t, j)
+    m = _re(r"个([多余])(月|小时|钟头|星期|工作日|季度)").match(t, j)
     if m:
         word = "个" + m[2]
         u = U.units().get(word)
@@ -399,14 +404,12 @@ def _as_unit(t: str, e: _Expr, u: U.Unit, word: str, end: int) -> _Expr:
     if u.kind == "money" and u.unit == "元" and u.factor == 1:
         _money_tail(t, e)
     elif u.kind in ("measure", "duration") and not e.n.num.vague:
-        m = regex.compile(r"半(?![\p{Han}])|半(?=[的了后内以多时过就才到至，。；、])").match(
-            t, e.end
-        )
+        m = _re(r"半(?![\p{Han}])|半(?=[的了后内以多时过就才到至，。；、])").match(t, e.end)
         if m and e.low is None:
             e.value += HALF
             e.end = m.end()
     if u.kind != "count":
-        m = regex.compile(r"([多余])(?![\p{Han}])|([多余])(?=[的了后内以，。；、])").match(t, e.end)
+        m = _re(r"([多余])(?![\p{Han}])|([多余])(?=[的了后内以，。；、])").match(t, e.end)
         if m and e.qualifier == "exact":
             e.qualifier = "over"
             e.end = m.end()
@@ -423,14 +426,14 @@ def _money_tail(t: str, e: _Expr) -> None:
     pos = e.end
     added = Decimal(0)
     for sub, factor in (("[角毛]", Decimal("0.1")), ("分", Decimal("0.01"))):
-        m = regex.compile(rf"[ ]*零?([{CN_DIGIT_CLASS}\d])[ ]*{sub}").match(t, pos)
+        m = _re(rf"[ ]*零?([{CN_DIGIT_CLASS}\d])[ ]*{sub}").match(t, pos)
         if m:
             d = parse_numeral(m[1])
             if d is not None:
                 added += d.value * factor
                 pos = m.end()
     if pos == e.end and e.unit_word == "块":
-        m = regex.compile(rf"([{CN_DIGIT_CLASS}])(?![\p{{Han}}\d])").match(t, pos)
+        m = _re(rf"([{CN_DIGIT_CLASS}])(?![\p{{Han}}\d])").match(t, pos)
         if m:
             d = parse_numeral(m[1])
             if d is not None and d.value:
@@ -438,7 +441,7 @@ def _money_tail(t: str, e: _Expr) -> None:
     if added and e.low is None and not e.n.num.vague:
         e.value += added
         e.end = pos
-    m = regex.compile(r"整|钱").match(t, e.end)
+    m = _re(r"整|钱").match(t, e.end)
     if m:
         e.end = m.end()
 
@@ -457,14 +460,14 @@ def _range(t: str, e: _Expr) -> None:
     n2 = _read_number(t, m.end())
     if n2 is None or n2.num.vague or n2.num.low is not None:
         return
-    between = regex.compile(r"[ ]*之?间").match(t, n2.end)
+    between = _re(r"[ ]*之?间").match(t, n2.end)
     if between:
         e2 = _Expr(n2.start, n2.end, n2, value=n2.num.value)
     else:
         e2 = _measure(t, n2)
         if e2 is None:
             return
-        between = regex.compile(r"[ ]*之?间").match(t, e2.end)
+        between = _re(r"[ ]*之?间").match(t, e2.end)
     if sep in ("与", "和") and not between:
         return
     if e.unit_word and e2.unit_word and (e.unit, e.type) != (e2.unit, e2.type):
@@ -551,7 +554,7 @@ def _before(t: str, e: _Expr, floor: int) -> None:
 def _qualifier_before(head: str, e: _Expr) -> tuple[str | None, int]:
     stripped = head.rstrip(" ")
     spaces = len(head) - len(stripped)
-    link = regex.search(r"(?:了|是|为|有|达)$", stripped)
+    link = _re(r"(?:了|是|为|有|达)$").search(stripped)
     for h, extra in ((stripped, 0), (stripped[: link.start()] if link else None, 1)):
         if h is None:
             continue
@@ -584,7 +587,7 @@ def _distant_bound(head: str) -> str | None:
         k = head.rfind(w)
         if k >= 0:
             gap = head[k + len(w) :]
-            if 0 < len(gap) <= 6 and regex.fullmatch(rf"{_CJK}+", gap):
+            if 0 < len(gap) <= 6 and _re(rf"{_CJK}+").fullmatch(gap):
                 return table.get(w)
     return None
 
@@ -629,7 +632,7 @@ def _after(t: str, e: _Expr) -> None:
         e.notes.add("after")
     # 大于X并小于Y: a closed range from two bounds
     if e.qualifier in ("over", "at_least") and e.qualified and not e.ranged:
-        m = regex.compile(r"[ ]*(?:并且|并|且|而且|而|但|，|,)[ ]*").match(t, j)
+        m = _re(r"[ ]*(?:并且|并|且|而且|而|但|，|,)[ ]*").match(t, j)
         if m:
             head_end = m.end()
             n2 = _read_number_after_bound(t, head_end)
@@ -645,7 +648,7 @@ def _read_number_after_bound(t: str, i: int) -> tuple[_Expr, str] | None:
     if not m:
         return None
     j = m.end()
-    link = regex.compile(r"(?:了|是|为|有|达)?[ ]*").match(t, j)
+    link = _re(r"(?:了|是|为|有|达)?[ ]*").match(t, j)
     n = _read_number(t, link.end())
     if n is None:
         return None
@@ -670,7 +673,7 @@ def _keep(t: str, e: _Expr) -> bool:
     before = t[max(0, n.start - 4) : n.start]
     after = t[e.end : e.end + 4]
     num_after = t[n.end : n.end + 4]
-    if regex.search(r"[A-Za-z]$", before) or (not e.unit_word and regex.match(r"[A-Za-z]", after)):
+    if _re(r"[A-Za-z]$").search(before) or (not e.unit_word and _re(r"[A-Za-z]").match(after)):
         return False
     if e.type == "figure" and not e.unit_word and not e.ranged:
         for w in ctx["ordinal_before"]:
@@ -688,7 +691,7 @@ def _keep(t: str, e: _Expr) -> bool:
         if n.num.arabic or not any(head.endswith(w) for w in ctx["day_duration_before"]):
             return False
     if e.kind == "duration":
-        if regex.match(r"[ ]*(?:以来|来)", after):
+        if _re(r"[ ]*(?:以来|来)").match(after):
             return False
         head = t[max(0, e.start - 4) : e.start]
         if e.unit_word in ctx["period_units"] and not e.qualified:
@@ -731,15 +734,15 @@ def _bare_ok(t: str, e: _Expr) -> bool:
         if (len(core) < 2 and not negative) or not (n.num.magnitude or "点" in core or negative):
             return False
         return negative or not (_magnitude_only(core) and len(core) == 1)
-    digits = regex.sub(r"\D", "", core)
-    if regex.search(r"[,，]", core):
+    digits = _re(r"\D").sub("", core)
+    if _re(r"[,，]").search(core):
         return True
     if "." in core:
         frac = core.split(".", 1)[1]
         if set(frac) == {"0"} and len(frac) == 1 and not negative:
             return False  # 3.0, 2.0: versions
         return True
-    if n.mag_suffix or regex.search(r"[万亿千百十]", core):
+    if n.mag_suffix or _re(r"[万亿千百十]").search(core):
         return True
     if len(digits) > 1 and digits.startswith("0"):
         return False
@@ -751,9 +754,9 @@ def _bare_ok(t: str, e: _Expr) -> bool:
         return False  # a year
     prev = t[n.start - 1 : n.start]
     nxt = t[n.end : n.end + 1]
-    if prev and (regex.match(rf"[{_CJK[1:-1]}\w（(【\[/#№]", prev) and prev != "_"):
+    if prev and (_re(rf"[{_CJK[1:-1]}\w（(【\[/#№]").match(prev) and prev != "_"):
         return False
-    if nxt and (regex.match(r"[\w、.．)）\]】/:：·”’\"']", nxt)):
+    if nxt and (_re(r"[\w、.．)）\]】/:：·”’\"']").match(nxt)):
         return False
     if prev and prev in "“‘\"'·":
         return False
@@ -816,16 +819,16 @@ def _percent_of_core(t: str, i: int) -> _Expr | None:
     m = _percent_of_re().match(t, i)
     if m is None:
         return None
-    den_text = regex.sub(r"\s+", "", m["den"])
-    if not regex.fullmatch(r"[一壹]?[百千万亿]+", den_text):
+    den_text = _re(r"\s+").sub("", m["den"])
+    if not _re(r"[一壹]?[百千万亿]+").fullmatch(den_text):
         return None
     den = parse_numeral(den_text)
-    num_text = regex.sub(r"\s+", "", m["num"])
+    num_text = _re(r"\s+").sub("", m["num"])
     num = parse_numeral(num_text)
     if den is None or num is None or den.value < 100 or num.low is not None:
         return None
     digits = str(int(den.value)) if den.value == den.value.to_integral_value() else ""
-    if not regex.fullmatch(r"10+", digits):
+    if not _re(r"10+").fullmatch(digits):
         return None
     value = num.value * HUNDRED / den.value
     if m["sign"]:

@@ -20,6 +20,10 @@ from functools import cache
 
 import regex
 
+#: ``regex.compile`` once per pattern: the module-level ``regex`` functions look
+#: the pattern up in regex's own cache, which costs microseconds a call.
+_re = cache(regex.compile)
+
 # Traditional and variant characters that matter for numbers, mapped one to one.
 _TRAD = (
     "萬億兩點個負幾參叄陸貳貮鐘時塊圓幣臺噸釐鎊韓盧圓圜拾佰仟"
@@ -112,7 +116,7 @@ _TOKEN = regex.compile(rf"{ARABIC}|[{CN_DIGIT_CLASS}]|[{CN_MAG_CLASS}]|点|几|�
 
 
 def _tokens(s: str) -> list[str]:
-    s = regex.sub(r"\s+", "", s)
+    s = _re(r"\s+").sub("", s)
     for k, v in TENS.items():
         s = s.replace(k, v)
     toks = _TOKEN.findall(s)
@@ -173,7 +177,7 @@ def _below(toks: list[str], unit: int) -> Decimal:
         if not rest:
             return value
         return value + _below(rest, big)
-    if len(right) == 1 and (right[0] in DIGITS or regex.fullmatch(r"\d", right[0])):
+    if len(right) == 1 and (right[0] in DIGITS or _re(r"\d").fullmatch(right[0])):
         # abbreviated: 四百五 = 450, 九万四 = 94000, 13万2 = 132000
         return value + _num(right[0]) * big / 10
     return value + _below(right, big)
@@ -299,11 +303,11 @@ def _parse(s: str) -> Numeral | None:
 def parse_fraction(s: str) -> Decimal | None:
     """``三分之一``, ``1/3``, ``百分之五`` as a Decimal ratio (``1/3`` to 28 digits)."""
     s = fold(s).replace(" ", "")
-    m = regex.fullmatch(r"(.+?)分之(.+)", s)
+    m = _re(r"(.+?)分之(.+)").fullmatch(s)
     if m:
         den_text, num_text = m[1], m[2]
     else:
-        m = regex.fullmatch(r"(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)", s)
+        m = _re(r"(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)").fullmatch(s)
         if not m:
             return None
         num_text, den_text = m[1], m[2]

@@ -10,6 +10,10 @@ import regex
 
 from zhjx.resources import load_jsonl
 
+#: ``regex.compile`` once per pattern: the module-level ``regex`` functions look
+#: the pattern up in regex's own cache, which costs microseconds a call.
+_re = cache(regex.compile)
+
 UNITS_FILE = "numbers/units.jsonl"
 
 
@@ -71,7 +75,7 @@ def match_unit(text: str, pos: int) -> tuple[Unit, str, int] | None:
     nxt = text[m.end() : m.end() + 1]
     if u.not_before and nxt and nxt in u.not_before:
         return None
-    if u.count_before_noun and regex.match(r"\p{Han}", nxt) and nxt not in _MONEY_NEXT:
+    if u.count_before_noun and _re(r"\p{Han}").match(nxt) and nxt not in _MONEY_NEXT:
         u = Unit(u.word, "count", u.word)
     return u, m[0], m.end()
 

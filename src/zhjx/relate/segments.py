@@ -5,27 +5,42 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+
+import regex
 
 from zhjx.relate.lexicon import Lexicon
 
 Range = tuple[int, int]
 
 
+@cache
+def _marks_re(marks: frozenset[str]) -> regex.Pattern[str] | None:
+    chars = "".join(sorted(c for c in marks if len(c) == 1))
+    return regex.compile(f"[{regex.escape(chars)}]") if chars else None
+
+
 def _split(text: str, marks: frozenset[str], cuts: Iterable[int]) -> list[Range]:
     """Ranges between delimiter characters (left out) and zero-width cuts."""
-    edges = sorted(set(cuts))
+    last = len(text) - 1  # a cut at or after the last character changes nothing
+    edges = iter(x for x in sorted(set(cuts)) if x <= last)
+    edge = next(edges, None)
     out: list[Range] = []
     start = 0
-    e = 0
-    for i, ch in enumerate(text):
-        while e < len(edges) and edges[e] <= i:
-            if edges[e] > start:
-                out.append((start, edges[e]))
-                start = edges[e]
-            e += 1
-        if ch in marks:
-            out.append((start, i))
-            start = i + 1
+    pattern = _marks_re(marks)
+    for i in (m.start() for m in pattern.finditer(text)) if pattern else ():
+        while edge is not None and edge <= i:
+            if edge > start:
+                out.append((start, edge))
+                start = edge
+            edge = next(edges, None)
+        out.append((start, i))
+        start = i + 1
+    while edge is not None:
+        if edge > start:
+            out.append((start, edge))
+            start = edge
+        edge = next(edges, None)
     out.append((start, len(text)))
     return [(s, t) for s, t in out if text[s:t].strip()]
 
