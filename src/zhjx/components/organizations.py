@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
-from zhjx.components.spans import exact_spans
+from zhjx.components.spans import doc_text, exact_spans, token_offsets
 from zhjx.orgs import find_organizations
 
 LABEL = "ORG"
@@ -26,8 +26,9 @@ class OrganizationsComponent:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        tokens = [(t.idx, t.idx + len(t.text)) for t in doc]
-        found = find_organizations(doc.text, tokens, province=doc._.province, city=doc._.city)
+        found = find_organizations(
+            doc_text(doc), token_offsets(doc), province=doc._.province, city=doc._.city
+        )
         spans = exact_spans(doc, [(m.start, m.end) for m in found], LABEL) if found else []
         kept = []
         for mention, span in zip(found, spans, strict=True):
