@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from zhjx.evaluation import load_cases, run_case, summarize
+from zhjx.evaluation import date_dict, load_cases, quantity_dict, run_case, summarize
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CASES = ROOT.parent / "shared" / "data" / "cases"
@@ -36,26 +36,16 @@ def pure_extractor():
     """Mentions of the pure normalizers as record-like dicts."""
     from zhjx.normalize.dates import find_dates
     from zhjx.normalize.numbers import find_quantities
-    from zhjx.records import _plain
 
     def run(text: str, published: str | None) -> list[dict]:
         ref = date.fromisoformat(published) if published else None
         dates = find_dates(text, ref)
-        out = [{"type": "date", "text": d.text, "value": d.value} for d in dates]
-        for q in find_quantities(text):
-            if any(q.start < d.end and d.start < q.end for d in dates):
-                continue
-            out.append(
-                {
-                    "type": q.type,
-                    "text": q.text,
-                    "value": _plain(q.value),
-                    "unit": q.unit,
-                    "kind": q.kind,
-                    "low": _plain(q.low),
-                    "high": _plain(q.high),
-                }
-            )
+        out = [date_dict(d) for d in dates]
+        out += [
+            quantity_dict(q)
+            for q in find_quantities(text)
+            if not any(q.start < d.end and d.start < q.end for d in dates)
+        ]
         return out
 
     return run

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from zhjx.evaluation import load_cases, run_case
+from zhjx.evaluation import date_dict, load_cases, run_case
 from zhjx.normalize.dates import find_dates
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,7 +20,7 @@ CASES = ROOT.parent / "shared" / "data" / "cases"
 
 def _dates_only(text: str, published: str | None) -> list[dict]:
     ref = date.fromisoformat(published) if published else None
-    return [{"type": "date", "text": d.text, "value": d.value} for d in find_dates(text, ref)]
+    return [date_dict(d) for d in find_dates(text, ref)]
 
 
 def _date_cases() -> list[dict]:

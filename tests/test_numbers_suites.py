@@ -9,28 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from zhjx.evaluation import load_cases, run_case
+from zhjx.evaluation import load_cases, quantity_dict, run_case
 from zhjx.normalize.numbers import find_quantities
-from zhjx.records import _plain
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT.parent / "shared" / "data" / "cases"
 
 
 def _extract(text: str, published: str | None) -> list[dict]:
-    return [
-        {
-            "type": q.type,
-            "text": q.text,
-            "value": _plain(q.value),
-            "unit": q.unit,
-            "kind": q.kind,
-            "low": _plain(q.low),
-            "high": _plain(q.high),
-            "qualifier": q.qualifier,
-        }
-        for q in find_quantities(text)
-    ]
+    return [quantity_dict(q) for q in find_quantities(text)]
 
 
 @pytest.mark.skipif(not CASES.is_dir(), reason=f"public case suites not found at {CASES}")

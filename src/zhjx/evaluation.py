@@ -20,6 +20,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from zhjx.normalize.types import DateMention, Quantity
+from zhjx.records import _plain
+
 Extractor = Callable[[str, str | None], list[dict[str, Any]]]
 
 _TRAD = str.maketrans("鐘時剛兩個萬億點釐斤公噸鎊圓幣臺", "钟时刚两个万亿点厘斤公吨镑圆币台")
@@ -165,6 +168,25 @@ def run_case(case: dict[str, Any], extractor: Extractor) -> CaseResult:
             open_preds.remove(hit)
     bad = [p for p in preds for rule in case.get("forbid", []) if forbidden(rule, p)]
     return CaseResult(case, preds, not missing and not bad, missing, bad)
+
+
+def quantity_dict(q: Quantity) -> dict[str, Any]:
+    """A normalizer's figure or percentage as a record-like dict (for the pure suites)."""
+    return {
+        "type": q.type,
+        "text": q.text,
+        "value": _plain(q.value),
+        "unit": q.unit,
+        "kind": q.kind,
+        "low": _plain(q.low),
+        "high": _plain(q.high),
+        "qualifier": q.qualifier,
+    }
+
+
+def date_dict(d: DateMention) -> dict[str, Any]:
+    """A normalizer's date as a record-like dict (for the pure suites)."""
+    return {"type": "date", "text": d.text, "value": d.value}
 
 
 def load_cases(paths: Iterable[str | Path], in_scope_only: bool = True) -> list[dict[str, Any]]:
