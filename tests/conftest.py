@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -23,14 +24,15 @@ def shared_path(*parts: str) -> Path:
 
 
 def points_back(raw: str, record: dict) -> bool:
-    """Whether ``raw[start:end]`` reads as the record's text, whitespace aside.
+    """Whether ``raw[start:end]`` reads as the record's text, whitespace aside, after
+    NFKC (as the shared scorer compares: full-width ``１２３`` is cleaned to ``123``).
 
     Inside OCR-doubled text (``潞安化工机械在潞安化工机械…``) the record's text has the
     doubling removed while its raw span covers both copies: there the text must be
     a subsequence of the slice (see ``zhjx.ingest.clean``).
     """
-    sliced = "".join(raw[record["start"] : record["end"]].split())
-    text = "".join(record["text"].split())
+    sliced = "".join(unicodedata.normalize("NFKC", raw[record["start"] : record["end"]]).split())
+    text = "".join(unicodedata.normalize("NFKC", record["text"]).split())
     if sliced == text:
         return True
     it = iter(sliced)
