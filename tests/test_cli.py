@@ -169,3 +169,17 @@ def test_facts_view(serial, tmp_path, fmt):
     row = df[df["text"] == "7.71亿元"].iloc[0]
     assert row["subject"] == "润滑油销售收入"
     assert not out.with_name(out.name + ".partial.jsonl").exists()
+
+
+def test_extract_dir_reports_bad_files_to_on_error(folder, nlp):
+    import zhjx
+    from zhjx.ingest import DecodeError
+
+    with pytest.raises(DecodeError, match="empty file"):
+        list(zhjx.extract_dir(folder, pattern="empty.txt", nlp=nlp))
+    bad: list[str] = []
+    records = list(
+        zhjx.extract_dir(folder, nlp=nlp, on_error=lambda path, exc: bad.append(path.name))
+    )
+    assert {"binary.txt", "empty.txt", "truncated.txt", "huge.txt"} <= set(bad)
+    assert {r.doc for r in records} >= set(GOOD)

@@ -14,9 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-#: Not pages: named, they are reported as such rather than read as text.
-DATA_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".parquet", ".pdf", ".zip"})
+from zhjx.extract import DEFAULT_MAX_BYTES
 
 
 @dataclass(slots=True)
@@ -53,32 +51,14 @@ def doc_name(path: Path, root: Path) -> str:
 
 def process(job: Job) -> FileResult:
     """Extract one file; never raises for a bad file."""
-    from zhjx.extract import extract_articles
-    from zhjx.ingest import DecodeError, decode, split_articles
+    from zhjx.extract import extract_articles, read_page
+    from zhjx.ingest import DecodeError
     from zhjx.pipeline import load
 
     path, root = Path(job.path), Path(job.root)
     result = FileResult(path=str(path), doc=doc_name(path, root))
     try:
-        size = path.stat().st_size
-        if path.suffix.lower() in DATA_SUFFIXES:
-            raise DecodeError(
-                str(path),
-                f"a {path.suffix} file is not a page: zhjx reads text (UTF-8, GB18030) and "
-                "HTML pages",
-            )
-        if size == 0:
-            raise DecodeError(str(path), "empty file")
-        if size > job.max_bytes:
-            raise DecodeError(
-                str(path),
-                f"file too large: {size / 2**20:.1f} MB (limit {job.max_bytes / 2**20:g} MB; "
-                "raise it with --max-size)",
-            )
-        raw = decode(path.read_bytes(), str(path))
-        articles = split_articles(raw, published=job.published, name=str(path))
-        if not articles:
-            raise DecodeError(str(path), "no text found")
+        raw, articles = read_page(path, job.published, max_bytes=job.max_bytes)
         records = extract_articles(articles, result.doc, load(job.model))
     except DecodeError as exc:
         result.error = str(exc)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from zhjx.components.spans import remember_text
 from zhjx.extensions import SPAN_KEYS
-from zhjx.ingest import Article, decode, split_articles
+from zhjx.ingest import Article, DecodeError, decode, split_articles
 from zhjx.records import (
     ArticleRecord,
     DateRecord,
@@ -158,6 +158,42 @@ def extract(
     return extract_articles(articles, name, nlp)
 
 
+#: Not pages: named, they are reported as such rather than read as text.
+DATA_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".parquet", ".pdf", ".zip"})
+#: Files larger than this are reported, not read (a page is a few hundred kB at most).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_page(
+    path: str | Path,
+    published: date | str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[str, list[Article]]:
+    """A file's raw text and its articles; :class:`DecodeError` (naming the file) for a
+    data file, an empty, huge, binary or undecodable file, or a file with no text."""
+    path = Path(path)
+    if path.suffix.lower() in DATA_SUFFIXES:
+        raise DecodeError(
+            str(path),
+            f"a {path.suffix} file is not a page: zhjx reads text (UTF-8, GB18030) and HTML pages",
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise DecodeError(str(path), "empty file")
+    if size > max_bytes:
+        raise DecodeError(
+            str(path),
+            f"file too large: {size / 2**20:.1f} MB (limit {max_bytes / 2**20:g} MB; "
+            "raise it with --max-size)",
+        )
+    raw = decode(path.read_bytes(), str(path))
+    articles = split_articles(raw, published=as_date(published), name=str(path))
+    if not articles:
+        raise DecodeError(str(path), "no text found")
+    return raw, articles
+
+
 def extract_file(
     path: str | Path,
     published: date | str | None = None,
@@ -165,11 +201,13 @@ def extract_file(
     root: str | Path | None = None,
     nlp: Language | None = None,
 ) -> list[Record]:
-    """Records of one file; ``doc`` is its path relative to ``root`` (or its name)."""
+    """Records of one file; ``doc`` is its path relative to ``root`` (or its name).
+
+    Raises :class:`~zhjx.ingest.DecodeError` for a file that is not a readable page.
+    """
     path = Path(path)
     name = path.relative_to(root).as_posix() if root else path.name
-    raw = decode(path.read_bytes(), str(path))
-    articles = split_articles(raw, published=as_date(published), name=str(path))
+    _, articles = read_page(path, published)
     return extract_articles(articles, name, nlp)
 
 
@@ -208,7 +246,19 @@ def extract_dir(
     *,
     pattern: str | None = None,
     nlp: Language | None = None,
+    on_error: Callable[[Path, Exception], None] | None = None,
 ) -> Iterator[Record]:
-    """Lazily yield the records of every page below ``path`` (see :func:`walk`)."""
+    """Lazily yield the records of every page below ``path`` (see :func:`walk`).
+
+    A file that is not a readable page raises, unless ``on_error(path, exc)`` is given:
+    then it is called and the walk goes on.
+    """
     for file, root in walk([path], pattern)[0]:
-        yield from extract_file(file, published, root=root, nlp=nlp)
+        try:
+            records = extract_file(file, published, root=root, nlp=nlp)
+        except (DecodeError, OSError) as exc:
+            if on_error is None:
+                raise
+            on_error(file, exc)
+            continue
+        yield from records
