@@ -95,6 +95,9 @@ NEGATIVE = [
     "该州游击队发动袭击。",
     "全国海关加强监管。",  # nationwide, not one body
     "国家银行和外资银行都在扩张。",
+    "这所学校由一所普通中学改办而来。",  # a grading adjective describes
+    "他考入了一所重点中学。",
+    "市里新建了一家大型医院。",
 ]
 
 
