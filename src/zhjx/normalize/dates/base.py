@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from zhjx.normalize import datewords as W
-from zhjx.normalize.datenum import CN_CHARS
 from zhjx.normalize.dates.grammar import Grammar, grammar
 from zhjx.normalize.resolve import Interval
 
@@ -65,4 +64,4 @@ class ReaderBase:
         if r.not_before and self._not_before(end, r.not_before):
             return False
         before = self.t[start - 1] if start else ""
-        return not (before and (before in r.not_after or before in CN_CHARS + "几幾多数數"))
+        return not (before and (before in r.not_after or before in self.g.rel_not_after))

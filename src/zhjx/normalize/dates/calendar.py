@@ -444,7 +444,4 @@ class CalendarRules(ReaderBase):
         if end >= len(self.t):
             return True
         nxt = self.t[end]
-        return (
-            not _re(r"\p{Han}").match(nxt)
-            or nxt in "份的中底末初里裏间間起以至到和与與、上下第之前后後旬"
-        )
+        return not _re(r"\p{Han}").match(nxt) or nxt in self.g.bare_cn_month_may_precede

@@ -22,8 +22,6 @@ DNUM = (
     rf"|{NOT_CN_BEFORE}(?:[二两三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]))"
 )
 COUNT = r"(?:\d{1,3}|[一二两兩三四五六七八九十]{1,3})"
-WEEK = r"(?:星期|礼拜|禮拜|周|週)"
-WEEK_NOT_BEFORE = "边邊围圍转轉全密期年岁歲刊报報知长長"
 QNUM = r"(?:[1-4一二三四])"
 
 
@@ -41,20 +39,22 @@ class Grammar:
         rel_other = [w for w, r in rel.items() if r.unit in ("day", "quarter")]
         self.week_days = week["days"]
         self.week_shifts = week["shifts"]
+        week_word = "(?:" + "|".join(week["names"]) + ")"
+        week_nb = week["week_not_before"]
         conn = W.alternation(anchors["connectors"])
         self.conn = regex.compile(rf"{S}(?:{conn}){S}")
         self.between = regex.compile(rf"{S}(?:{W.alternation(anchors['between_joiners'])}){S}")
         self.between_close = regex.compile(rf"{S}(?:{W.alternation(anchors['between_closers'])})")
         self.prefix = regex.compile(rf"(?:{W.alternation(anchors['prefixes'])}){S}")
         self.suffix = regex.compile(rf"{S}(?:{W.alternation(anchors['suffixes'])})")
-        self.suffix_block = anchors["single_char_suffixes_not_before"] + (
-            "草诉訴航步飞飛点點跑源因身义義码碼往进進景夕沿列台言提者续續期勤方来來劲勁盾容部地蒙外需涵"
-        )
+        self.suffix_block = anchors["single_char_suffixes_not_before"]
         self.year_block = tuple(blockers["year_not_before"])
         self.hao_block = blockers["hao_not_before"]
         self.hao_follow = blockers["hao_may_precede"]
         self.hao_after = blockers["hao_not_after"]
         self.unit_block = blockers["bare_number_not_before"]
+        self.rel_not_after = CN_CHARS + blockers["relative_not_after"]
+        self.bare_cn_month_may_precede = blockers["bare_cn_month_may_precede"]
         self.year_parts = W.parts_of("year")
         self.month_parts = W.parts_of("month")
         year_part_words = W.alternation(list(self.year_parts))
@@ -75,7 +75,7 @@ class Grammar:
             rf"(?P<m1>{MNUM}){S}(?:月{S})?(?:{conn}){S}(?P<m2>{MNUM}){S}月份?"
         )
         self.month = regex.compile(
-            rf"(?P<m>{MNUM}){S}月份?(?!{S}[度亮球饼餅嫂子票薪])|(?P<mr>{W.alternation(rel_month)})"
+            rf"(?P<m>{MNUM}){S}月份?(?!{S}[{blockers['month_not_before']}])|(?P<mr>{W.alternation(rel_month)})"
             rf"|(?P<mf>首月)|第{S}(?P<mn>{MNUM}){S}(?:个|個){S}月"
         )
         self.quarter = regex.compile(
@@ -90,14 +90,14 @@ class Grammar:
             rf"(?P<p>{W.alternation(list(self.bare_parts))})"
         )
         self.nth_week = regex.compile(
-            rf"第{S}(?P<n>{COUNT}){S}(?:个|個)?{S}(?:周|週|星期|礼拜|禮拜)(?![{WEEK_NOT_BEFORE}])"
+            rf"第{S}(?P<n>{COUNT}){S}(?:个|個)?{S}{week_word}(?![{week_nb}])"
         )
         self.first_last = regex.compile(
             rf"(?P<fl>前|头|頭|最后|最後){S}(?P<n>{COUNT}){S}"
-            rf"(?P<u>天|日|(?:个|個){S}(?:周|週|星期|礼拜|禮拜)|周|週|(?:个|個)?{S}月)"
+            rf"(?P<u>天|日|(?:个|個){S}{week_word}|周|週|(?:个|個)?{S}月)"
         )
         self.nth_weekday = regex.compile(
-            rf"(?:第{S}(?P<n>{COUNT})|(?P<last>最后|最後)(?:{S}一)?){S}(?:个|個)?{S}{WEEK}(?P<wd>[一二三四五六日天])"
+            rf"(?:第{S}(?P<n>{COUNT})|(?P<last>最后|最後)(?:{S}一)?){S}(?:个|個)?{S}{week_word}(?P<wd>[一二三四五六日天])"
         )
         self.day_range = regex.compile(
             rf"(?P<d1>{DNUM}){S}(?:{conn}){S}(?P<d2>{DNUM}){S}(?:日(?!元)|[号號])"
@@ -120,7 +120,7 @@ class Grammar:
             rf"(?<![\dA-Za-z./])(?P<y>(?:1[89]|20)\d{{2}})(?P<s>[-/.])(?P<m>\d{{2}})"
             rf"(?![\dA-Za-z%]|\.\d|{S}[{self.unit_block}])"
         )
-        md_block = self.unit_block + "公平立度岁歲年天小分秒周週月日号號时時层層栋棟届屆"
+        md_block = self.unit_block + blockers["month_day_not_before"]
         self.md = regex.compile(
             rf"(?<![\dA-Za-z.\-/])(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\dA-Za-z.\-/%:]|{S}[{md_block}])"
         )
@@ -134,23 +134,23 @@ class Grammar:
         )
         # relative spans
         unit = (
-            rf"(?P<u>年|天|日|(?:个|個){S}月|(?:个|個)?{S}(?:周|週|星期|礼拜|禮拜)"
+            rf"(?P<u>年|天|日|(?:个|個){S}月|(?:个|個)?{S}{week_word}"
             rf"|(?:个|個)?{S}季度)"
         )
         self.recent = regex.compile(
-            rf"(?P<pre>最近|(?<![接将將靠临臨附亲親邻鄰])近|过去|過去|以往){S}(?P<n>{COUNT}){S}{unit}"
+            rf"(?P<pre>最近|(?<![{blockers['recent_not_after']}])近|过去|過去|以往){S}(?P<n>{COUNT}){S}{unit}"
             rf"(?:{S}(?:以来|以來|来|來))?"
         )
         self.prev = regex.compile(
             rf"(?<![\d{CN_CHARS}{blockers['prev_not_after']}])(?P<pre>前|上){S}(?P<n>{COUNT}){S}{unit}"
         )
         self.next = regex.compile(
-            rf"(?P<pre>未来|未來|今后|今後|接下来|接下來|(?<![年月日\d{CN_CHARS}余餘剩留之以然而落午前一])(?:后|後|下))"
+            rf"(?P<pre>未来|未來|今后|今後|接下来|接下來|(?<![\d{CN_CHARS}{blockers['next_not_after']}])(?:后|後|下))"
             rf"{S}(?P<n>{COUNT}){S}{unit}"
         )
         self.ago = regex.compile(
             rf"(?<![\d.{CN_CHARS}])(?P<n>[1-9]\d{{0,2}}|[一二两兩三四五六七八九十]{{1,3}}){S}{unit}"
-            rf"{S}(?P<dir>以前|之前|前|以后|以後|之后|之後|后|後)(?![往进進景夕沿列台言提者续續期勤方来來劲勁盾])"
+            rf"{S}(?P<dir>以前|之前|前|以后|以後|之后|之後|后|後)(?![{blockers['ago_not_before']}])"
         )
         self.within = regex.compile(
             rf"(?<![\d.{CN_CHARS}])(?P<n>[1-9]\d{{0,2}}|[一二两兩三四五六七八九十]{{1,3}}){S}"
@@ -161,32 +161,23 @@ class Grammar:
         shifts = W.alternation(list(self.week_shifts))
         counters = W.alternation(week["counters"])
         self.week = regex.compile(
-            rf"(?<![一以之留余餘剩])(?P<sh>{shifts}){S}(?:{counters})?{S}{WEEK}(?![{WEEK_NOT_BEFORE}])"
-            rf"(?:{S}(?P<end>末)|{S}(?:的{S})?(?:{WEEK})?(?P<wd>[一二三四五六日天]))?"
+            rf"(?<![{week['shift_not_after']}])(?P<sh>{shifts}){S}(?:{counters})?{S}{week_word}(?![{week_nb}])"
+            rf"(?:{S}(?P<end>末)|{S}(?:的{S})?(?:{week_word})?(?P<wd>[一二三四五六日天]))?"
         )
         self.weekday = regex.compile(
-            rf"(?<![每隔{CN_CHARS}个個上下这這本今])(?:(?<!\d)(?:周|週)|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])"
-            rf"(?![{WEEK_NOT_BEFORE}])"
+            rf"(?<![{CN_CHARS}{week['weekday_not_after']}])(?:(?<!\d)(?:周|週)|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])"
+            rf"(?![{week_nb}])"
         )
-        self.weekday_run = regex.compile(rf"{S}(?:{conn}|、|和|及|与){S}{WEEK}[一二三四五六日天]")
+        self.weekday_run = regex.compile(
+            rf"{S}(?:{conn}|、|和|及|与){S}{week_word}[一二三四五六日天]"
+        )
         self.weekday_gap = regex.compile(r"[\s，,、（(）)]{0,3}")
         # plans and decades
         self.plan = regex.compile(
             rf"(?P<q1>[“\"「『‘])?{S}{NOT_CN_BEFORE}(?P<n>十[一二三四五六七八九]?|[一二三四五六七八九]){S}五"
             rf"{S}(?P<q2>[”\"」』’])?(?P<w>{S}(?:期间|期間|时期|時期))?"
         )
-        self.plan_words = (
-            "规划",
-            "規劃",
-            "计划",
-            "計劃",
-            "期间",
-            "期間",
-            "时期",
-            "時期",
-            "末",
-            "以来",
-        )
+        self.plan_words = tuple(anchors["plan_words"])
         self.decade = regex.compile(
             rf"(?:(?P<c>上|本|(?P<cn>\d{{1,2}}|{CN}{{1,3}})){S}世纪{S})?"
             rf"(?<![\d{CN_CHARS}])(?P<d>[1-9]0|[一二三四五六七八九]十){S}年代"
