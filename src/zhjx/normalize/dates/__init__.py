@@ -16,11 +16,12 @@ then joins two of them into a range (``3月1日至15日``, ``2021年到2025年``
 the anchor of since/until phrases (``2024年以来`` is ``2024``).  Partial dates take the
 missing year (or month) from ``reference``, choosing the nearest reading; without a
 reference they get value None, never a guessed year.  Values follow
-:mod:`zhjx.normalize.resolve`; the language data lives in ``patterns/dates/``.
+:mod:`zhjx.normalize.dates.resolve`; the language data lives in ``patterns/dates/``.
 
-Modules: ``grammar`` (the compiled patterns), ``base`` (a reading, shared state),
-``reader`` (the walk and ranges), and the rules it mixes in: ``numeric``, ``calendar``,
-``days``, ``relative``, ``weeks``, ``periods``.
+Modules: ``words`` (the data of ``patterns/dates``), ``numerals`` (number words),
+``resolve`` (calendar arithmetic and values), ``grammar`` (the compiled patterns), ``base``
+(a reading, shared state), ``reader`` (the walk and ranges), and the rules it mixes in:
+``numeric``, ``phrases`` (calendar phrases), ``days``, ``relative``, ``weeks``, ``periods``.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from datetime import date
 
 from zhjx.normalize.dates.base import Hit
 from zhjx.normalize.dates.reader import Reader
-from zhjx.normalize.resolve import value_of
+from zhjx.normalize.dates.resolve import value_of
 from zhjx.normalize.types import DateMention
 
 __all__ = ["find_dates"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from zhjx.normalize import datewords as W
+from zhjx.normalize.dates import words as W
 from zhjx.normalize.dates.grammar import Grammar, grammar
-from zhjx.normalize.resolve import Interval
+from zhjx.normalize.dates.resolve import Interval
 
 # Full-width digits, letters and a few marks read as ASCII; one character for one, so
 # offsets are kept.

@@ -6,8 +6,8 @@ from functools import cache
 
 import regex
 
-from zhjx.normalize import datewords as W
-from zhjx.normalize.datenum import CN_CHARS, CN_DIGIT_CHARS
+from zhjx.normalize.dates import words as W
+from zhjx.normalize.dates.numerals import CN_CHARS, CN_DIGIT_CHARS
 
 #: ``regex.compile`` once per pattern: the module-level ``regex`` functions look
 #: the pattern up in regex's own cache, which costs microseconds a call.

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from zhjx.normalize import datewords as W
-from zhjx.normalize.datenum import read_int
+from zhjx.normalize.dates import words as W
 from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit
-from zhjx.normalize.resolve import (
+from zhjx.normalize.dates.numerals import read_int
+from zhjx.normalize.dates.resolve import (
     year_span,
 )
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from zhjx.normalize.dates.base import Hit
-from zhjx.normalize.dates.calendar import CalendarRules
 from zhjx.normalize.dates.days import DayRules
 from zhjx.normalize.dates.grammar import re_cached as _re
 from zhjx.normalize.dates.numeric import NumericRules
 from zhjx.normalize.dates.periods import PeriodRules
+from zhjx.normalize.dates.phrases import CalendarRules
 from zhjx.normalize.dates.relative import RelativeRules
-from zhjx.normalize.dates.weeks import WeekRules
-from zhjx.normalize.resolve import (
+from zhjx.normalize.dates.resolve import (
     day_span,
     month_span,
     year_span,
 )
+from zhjx.normalize.dates.weeks import WeekRules
 
 
 class Reader(NumericRules, CalendarRules, DayRules, RelativeRules, WeekRules, PeriodRules):

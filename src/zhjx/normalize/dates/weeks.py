@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit
 from zhjx.normalize.dates.grammar import re_cached as _re
-from zhjx.normalize.resolve import (
+from zhjx.normalize.dates.resolve import (
     day_span,
     week_start,
 )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from zhjx.normalize.datenum import read_int
 from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit
 from zhjx.normalize.dates.grammar import re_cached as _re
-from zhjx.normalize.resolve import (
+from zhjx.normalize.dates.numerals import read_int
+from zhjx.normalize.dates.resolve import (
     Interval,
     add_months,
     day_span,
