@@ -1,0 +1,67 @@
+"""A date read before it becomes a mention, and the state one reading pass shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from zhjx.normalize.dates import words as W
+from zhjx.normalize.dates.grammar import Grammar, grammar
+from zhjx.normalize.dates.resolve import Interval
+
+# Full-width digits, letters and a few marks read as ASCII; one character for one, so
+# offsets are kept.
+FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+FULLWIDTH[0x3000] = 0x20
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A date read at ``start:end`` of the text, before it becomes a mention."""
+
+    start: int
+    end: int
+    lo: date | None = None
+    hi: date | None = None
+    gran: str = "day"
+    ws: str = "day"  # written level of the start: year|month|day
+    we: str = "day"  # written level of the end
+    point: bool = True
+    relative: bool = False
+    used_ref: bool = False
+    kind: str = "date"  # date|weekday|vague
+    weekday: int | None = None
+    has_year: bool = True
+    has_month: bool = True
+
+
+def span_hit(start: int, end: int, span: Interval | None, **kw) -> Hit:
+    lo, hi = span if span else (None, None)
+    return Hit(start, end, lo, hi, **kw)
+
+
+class ReaderBase:
+    """The text, the reference and the grammar of one pass, and small shared checks."""
+
+    t: str
+    ref: date | None
+    g: Grammar
+    vague: bool
+
+    def __init__(self, text: str, ref: date | None, vague: bool) -> None:
+        self.t = text.translate(FULLWIDTH)
+        self.ref = ref
+        self.g = grammar()
+        self.vague = vague
+
+    # ---- helpers -------------------------------------------------------------------
+
+    def _not_before(self, pos: int, chars: str) -> bool:
+        return pos < len(self.t) and self.t[pos] in chars
+
+    def _rel_ok(self, r: W.Relative, start: int, end: int) -> bool:
+        """Whether a relative word stands as one (not 然后天津, 日本年轻人, 十来年)."""
+        if r.not_before and self._not_before(end, r.not_before):
+            return False
+        before = self.t[start - 1] if start else ""
+        return not (before and (before in r.not_after or before in self.g.rel_not_after))
