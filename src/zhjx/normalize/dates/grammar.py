@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
 
 from zhjx.normalize.dates import words as W
+from zhjx.normalize.dates.heads import ANY, first_class, heads, heads_pattern, then
 from zhjx.normalize.dates.numerals import CN_CHARS, CN_DIGIT_CHARS
 
 #: ``regex.compile`` once per pattern: the module-level ``regex`` functions look
@@ -23,6 +25,19 @@ DNUM = (
 )
 COUNT = r"(?:\d{1,3}|[一二两兩三四五六七八九十]{1,3})"
 QNUM = r"(?:[1-4一二三四])"
+
+#: The reader's rules in the order it tries them, each with the patterns a reading of
+#: it begins with (at the position the rule is tried).  The pre-filter is built from
+#: these: a rule is only tried where one of its leads can start.
+RULE_LEADS: dict[str, tuple[str, ...]] = {
+    "numeric": ("ymd", "ymd8", "dmy", "ym", "year_range", "md", "bare_year"),
+    "cal": ("year", "month_range", "month", "quarter", "bare_part", "rel_other"),
+    "relspan": ("day", "recent", "prev", "next", "ago", "within", "this_next"),
+    "week": ("week", "weekday"),
+    "plan": ("plan",),
+    "decade": ("decade", "century"),
+    "vague": ("vague",),
+}
 
 
 class Grammar:
@@ -194,6 +209,29 @@ class Grammar:
         for words in (rel, self.bare_parts, W.vague_words(), anchors["prefixes"]):
             starts.update(w[0] for w in words)
         self.starts = regex.compile(f"[{regex.escape(''.join(sorted(starts)))}]")
+        self._prefilter(starts)
+
+    def _prefilter(self, starts: set[str]) -> None:
+        """``trigger[vague]``: one ``re`` search for the positions where a reading can
+        start (a rule's lead, or a prefix and then a lead); ``rule_first``: the
+        characters each rule can start with."""
+        leads = {
+            rule: frozenset().union(*(heads(getattr(self, n).pattern) for n in names))
+            for rule, names in RULE_LEADS.items()
+        }
+        self.rule_first = {}
+        for rule, paths in leads.items():
+            first = first_class(paths)
+            if first == ANY:
+                raise ValueError(f"the {rule} rule can start with any character")
+            self.rule_first[rule] = re.compile(first)
+        prefix = heads(self.prefix.pattern)
+        guard = f"(?=[{re.escape(''.join(sorted(starts)))}])"
+        self.trigger = {}
+        for vague in (False, True):
+            paths = frozenset().union(*(p for r, p in leads.items() if vague or r != "vague"))
+            paths |= then(prefix, lambda d, paths=paths: paths, 3)
+            self.trigger[vague] = re.compile(f"{guard}(?:{heads_pattern(paths)})")
 
 
 @cache
