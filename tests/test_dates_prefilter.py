@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from test_dates_corpus import CORPUS, NEGATIVE
 from zhjx.normalize.dates import words as W
-from zhjx.normalize.dates.base import FULLWIDTH
+from zhjx.normalize.dates.base import FULLWIDTH, ascii_width
 from zhjx.normalize.dates.grammar import RULE_LEADS, grammar
 from zhjx.normalize.dates.heads import first_class, heads, heads_pattern
 from zhjx.normalize.dates.reader import Reader
@@ -130,3 +130,9 @@ def _tokens() -> list[str]:
 @given(st.lists(st.sampled_from(_tokens()), min_size=1, max_size=8))
 def test_token_strings_read_the_same(tokens: list[str]) -> None:
     same_reading("".join(tokens))
+
+
+@given(st.text(alphabet=st.sampled_from("２０２５年３月，．％ＡＱ　 ～－（）１9a中"), max_size=30))
+def test_ascii_width_is_the_fullwidth_table(text: str) -> None:
+    assert ascii_width(text) == text.translate(FULLWIDTH)
+    assert ascii_width("２０２５年３月２９日，增长１．５％　") == "2025年3月29日,增长1.5% "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,6 +14,18 @@ from zhjx.normalize.dates.resolve import Interval
 # offsets are kept.
 FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 FULLWIDTH[0x3000] = 0x20
+_FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def ascii_width(text: str) -> str:
+    """``text.translate(FULLWIDTH)``: ``２０２５年３月`` reads as ``2025年3月``.
+
+    Replaces only the full-width characters the text has (a handful of punctuation
+    marks, usually), several times faster than ``str.translate`` over every character.
+    """
+    for ch in set(_FULLWIDTH_CHAR.findall(text)):
+        text = text.replace(ch, chr(FULLWIDTH[ord(ch)]))
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +62,7 @@ class ReaderBase:
     vague: bool
 
     def __init__(self, text: str, ref: date | None, vague: bool) -> None:
-        self.t = text.translate(FULLWIDTH)
+        self.t = ascii_width(text)
         self.ref = ref
         self.g = grammar()
         self.vague = vague
