@@ -97,9 +97,12 @@ def test_every_lead_match_is_a_trigger_position() -> None:
             if rule == "vague" and not vague:
                 continue
             for name in names:
-                for m in getattr(g, name).finditer(text, overlapped=True):
+                rx = getattr(g, name)
+                pos = 0
+                while m := rx.search(text, pos):
                     if g.starts.match(text, m.start()):
                         assert m.start() in found, (name, text[m.start() : m.end()])
+                    pos = m.start() + 1
 
 
 @pytest.mark.parametrize("text", [t for forms in CORPUS.values() for t in forms] + NEGATIVE)
@@ -136,3 +139,13 @@ def test_token_strings_read_the_same(tokens: list[str]) -> None:
 def test_ascii_width_is_the_fullwidth_table(text: str) -> None:
     assert ascii_width(text) == text.translate(FULLWIDTH)
     assert ascii_width("２０２５年３月２９日，增长１．５％　") == "2025年3月29日,增长1.5% "
+
+
+def test_white_space_is_regex_s() -> None:
+    import regex
+
+    from zhjx.normalize.dates.grammar import WHITE_SPACE
+
+    ours, theirs = re.compile(f"[{WHITE_SPACE}]"), regex.compile(r"\s")
+    for code in range(0x10000):
+        assert bool(ours.match(chr(code))) == bool(theirs.match(chr(code))), hex(code)
