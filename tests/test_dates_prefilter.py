@@ -90,7 +90,7 @@ def test_every_lead_match_is_a_trigger_position() -> None:
     for vague in (False, True):
         found = set()
         pos = 0
-        while m := g.trigger[vague].search(text, pos):
+        while m := g.trigger(vague).search(text, pos):
             found.add(m.start())
             pos = m.start() + 1
         for rule, names in RULE_LEADS.items():

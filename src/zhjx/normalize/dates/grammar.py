@@ -214,26 +214,33 @@ class Grammar:
         self._prefilter(starts)
 
     def _prefilter(self, starts: set[str]) -> None:
-        """``trigger[vague]``: one ``re`` search for the positions where a reading can
-        start (a rule's lead, or a prefix and then a lead); ``rule_first``: the
-        characters each rule can start with."""
-        leads = {
+        """The heads of each rule's leads, and ``rule_first``: the characters each rule
+        can start with."""
+        self._leads = {
             rule: frozenset().union(*(heads(getattr(self, n).pattern) for n in names))
             for rule, names in RULE_LEADS.items()
         }
         self.rule_first = {}
-        for rule, paths in leads.items():
+        for rule, paths in self._leads.items():
             first = first_class(paths)
             if first == ANY:
                 raise ValueError(f"the {rule} rule can start with any character")
             self.rule_first[rule] = re.compile(first)
-        prefix = heads(self.prefix.pattern)
-        guard = f"(?=[{re.escape(''.join(sorted(starts)))}])"
-        self.trigger = {}
-        for vague in (False, True):
-            paths = frozenset().union(*(p for r, p in leads.items() if vague or r != "vague"))
-            paths |= then(prefix, lambda d, paths=paths: paths, 3)
-            self.trigger[vague] = re.compile(f"{guard}(?:{heads_pattern(paths)})")
+        self._triggers: dict[bool, re.Pattern[str]] = {}
+
+    def trigger(self, vague: bool) -> re.Pattern[str]:
+        """One ``re`` search for the positions where a reading can start: a character of
+        ``starts`` where a rule's lead, or a prefix and then a lead, can match (the vague
+        words only when ``vague``).  Built on first use (~0.1 s)."""
+        found = self._triggers.get(vague)
+        if found is None:
+            paths = frozenset().union(
+                *(p for rule, p in self._leads.items() if vague or rule != "vague")
+            )
+            paths |= then(heads(self.prefix.pattern), lambda depth: paths, 3)
+            found = re.compile(f"(?={self.starts.pattern})(?:{heads_pattern(paths)})")
+            self._triggers[vague] = found
+        return found
 
 
 @cache

@@ -142,38 +142,40 @@ def first_class(paths: frozenset[Path]) -> str:
     return "[" + "".join(sorted(f[1:-1] for f in firsts)) + "]"
 
 
-def _not_after(chars: str, width: int) -> str:
-    return f"(?<![{chars}]{'.' * width})" if chars else ""
-
-
-def heads_pattern(paths: frozenset[Path]) -> str:
-    """One ``re`` pattern matching where any of ``paths`` starts (a trie on the first
-    characters; the lookbehinds follow the characters they stand before)."""
-    trie: defaultdict[str, defaultdict[tuple[str, str], set[str]]] = defaultdict(
-        lambda: defaultdict(set)
-    )
+def _trie(paths: frozenset[Path]) -> dict:
+    """Paths as a trie of atoms; a one-character lookbehind is an atom after the first
+    character (``(?<![…].)``), and ``""`` marks where a path may end."""
+    root: dict = {}
     for not_after, chars in paths:
         if not chars:
             raise ValueError("a pattern that matches the empty string has no heads")
-        if len(chars) > 3:
-            raise ValueError("heads_pattern reads at most three characters")
-        chars = chars + ("",) * (3 - len(chars))
-        trie[chars[0]][(chars[1], not_after)].add(chars[2])
+        atoms = (chars[0], f"(?<![{not_after}].)", *chars[1:]) if not_after else chars
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    return root
+
+
+def _alternation(node: dict) -> str:
+    """A trie node as a pattern; siblings that lead to the same rest share one class."""
+    if "" in node:  # a path ends here: what follows does not matter
+        return ""
+    by_rest: defaultdict[str, list[str]] = defaultdict(list)
+    for atom, child in node.items():
+        by_rest[_alternation(child)].append(atom)
     branches = []
-    for first, rests in sorted(trie.items()):
-        inner = []
-        for (second, not_after), thirds in sorted(rests.items()):
-            if not second:
-                inner.append(_not_after(not_after, 1))
-            elif "" in thirds or ANY in thirds:
-                inner.append(second + _not_after(not_after, 2))
-            else:
-                third = "[" + "".join(sorted(t[1:-1] for t in thirds)) + "]"
-                inner.append(second + _not_after(not_after, 2) + third)
-        if "" in inner:  # the first character alone may do
-            branches.append(first)
-        else:
-            # branches that start with a character class first: ``re`` skips them fast
-            inner.sort(key=lambda s: s.startswith("(?<"))
-            branches.append(f"{first}(?:{'|'.join(inner)})")
-    return "|".join(branches)
+    for rest, atoms in by_rest.items():
+        classes = [a[1:-1] for a in atoms if a.startswith("[")]
+        if classes:
+            branches.append("[" + "".join(sorted(set(classes))) + "]" + rest)
+        branches += [a + rest for a in atoms if not a.startswith("[")]
+    # branches that start with a character class first: ``re`` skips those cheaply
+    branches.sort(key=lambda b: (not b.startswith("["), b))
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+def heads_pattern(paths: frozenset[Path]) -> str:
+    """One ``re`` pattern matching where any of ``paths`` starts: a trie of their
+    characters, with each lookbehind just after the character it stands before."""
+    return _alternation(_trie(paths))

@@ -68,7 +68,7 @@ class Reader(NumericRules, CalendarRules, DayRules, RelativeRules, WeekRules, Pe
 
     def _starts(self) -> re.Pattern[str]:
         """The search for the positions where a reading can start (the pre-filter)."""
-        return self.g.trigger[self.vague]
+        return self.g.trigger(self.vague)
 
     def _at(self, p: int) -> Hit | None:
         pm = self.g.prefix.match(self.t, p)
