@@ -30,10 +30,14 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_dates(doc_text(doc), doc._.published, vague=self.vague)
-        spans = exact_spans(doc, [(d.start, d.end) for d in found], DATE_LABEL)
+        spans = exact_spans(doc, [(d.start, d.end) for d in found], DATE_LABEL) if found else []
         for mention, span in zip(found, spans, strict=True):
-            for attr in ("value", "interval", "relative", "granularity", "reference"):
-                setattr(span._, attr, getattr(mention, attr))
+            ext = span._  # one Underscore per span (``span._`` makes a new one each time)
+            ext.value = mention.value
+            ext.interval = mention.interval
+            ext.relative = mention.relative
+            ext.granularity = mention.granularity
+            ext.reference = mention.reference
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=spans)
         return doc
 
