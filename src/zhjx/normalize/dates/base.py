@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from zhjx.normalize.dates import words as W
 from zhjx.normalize.dates.grammar import Grammar, grammar
@@ -28,9 +28,12 @@ def ascii_width(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A date read at ``start:end`` of the text, before it becomes a mention."""
+class Hit(NamedTuple):
+    """A date read at ``start:end`` of the text, before it becomes a mention.
+
+    A named tuple: the reader makes and copies (``_replace``) many of these, and a
+    tuple is several times cheaper to make than a frozen dataclass.
+    """
 
     start: int
     end: int

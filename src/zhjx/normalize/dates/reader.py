@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from typing import ClassVar
 
 from zhjx.normalize.dates.base import Hit
@@ -75,7 +74,7 @@ class Reader(NumericRules, CalendarRules, DayRules, RelativeRules, WeekRules, Pe
         if pm:
             hit = self._phrase(pm.end())
             if hit is not None and hit.kind == "date":
-                return replace(hit, start=p)
+                return hit._replace(start=p)
         return self._phrase(p)
 
     def _phrase(self, p: int) -> Hit | None:
@@ -118,8 +117,7 @@ class Reader(NumericRules, CalendarRules, DayRules, RelativeRules, WeekRules, Pe
                 "month": month_span(self.ref.year, self.ref.month),
             }
             upper = hi.get(hit.ws, day_span(self.ref))[1]
-            return replace(
-                hit,
+            return hit._replace(
                 end=end,
                 hi=upper,
                 we=hit.ws,
@@ -161,4 +159,4 @@ class Reader(NumericRules, CalendarRules, DayRules, RelativeRules, WeekRules, Pe
         word = m[0].strip()
         if len(word) == 1 and self._not_before(m.end(), self.g.suffix_block):
             return hit
-        return replace(hit, end=m.end())
+        return hit._replace(end=m.end())
