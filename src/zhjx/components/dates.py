@@ -30,7 +30,11 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_dates(doc_text(doc), doc._.published, vague=self.vague)
-        spans = exact_spans(doc, [(d.start, d.end) for d in found], DATE_LABEL) if found else []
+        # Dates nearly always fall on token boundaries already: then the spans are
+        # ``char_span``'s, and only otherwise are tokens split (``exact_spans``).
+        spans = [doc.char_span(d.start, d.end, label=DATE_LABEL) for d in found]
+        if any(span is None for span in spans):
+            spans = exact_spans(doc, [(d.start, d.end) for d in found], DATE_LABEL)
         for mention, span in zip(found, spans, strict=True):
             ext = span._  # one Underscore per span (``span._`` makes a new one each time)
             ext.value = mention.value
