@@ -214,19 +214,32 @@ class Grammar:
         self._prefilter(starts)
 
     def _prefilter(self, starts: set[str]) -> None:
-        """The heads of each rule's leads, and ``rule_first``: the characters each rule
-        can start with."""
-        self._leads = {
-            rule: frozenset().union(*(heads(getattr(self, n).pattern) for n in names))
-            for rule, names in RULE_LEADS.items()
+        """The heads of each lead pattern, their first characters, and those of each rule."""
+        lead_heads = {
+            name: heads(getattr(self, name).pattern)
+            for names in RULE_LEADS.values()
+            for name in names
         }
-        self.rule_first = {}
-        for rule, paths in self._leads.items():
+        self._lead_first = {}
+        for name, paths in lead_heads.items():
             first = first_class(paths)
             if first == ANY:
-                raise ValueError(f"the {rule} rule can start with any character")
-            self.rule_first[rule] = re.compile(first)
+                raise ValueError(f"the {name} pattern can start with any character")
+            self._lead_first[name] = re.compile(first)
+        self._leads = {
+            rule: frozenset().union(*(lead_heads[n] for n in names))
+            for rule, names in RULE_LEADS.items()
+        }
+        self._leads_by_char: dict[str, frozenset[str]] = {}
         self._triggers: dict[bool, re.Pattern[str]] = {}
+
+    def leads_at(self, ch: str) -> frozenset[str]:
+        """The lead patterns (by name) whose matches can start with ``ch``."""
+        found = self._leads_by_char.get(ch)
+        if found is None:
+            names = (n for n, first in self._lead_first.items() if first.match(ch))
+            found = self._leads_by_char[ch] = frozenset(names)
+        return found
 
     def trigger(self, vague: bool) -> re.Pattern[str]:
         """One ``re`` search for the positions where a reading can start: a character of

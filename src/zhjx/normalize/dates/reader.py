@@ -37,8 +37,12 @@ class Reader(NumericRules, CalendarRules, DayRules, RelativeRules, WeekRules, Pe
         """The rule methods whose readings can start with ``ch``, in the grammar's order."""
         rules = cls._rules_by_char.get(ch)
         if rules is None:
-            first = grammar().rule_first
-            rules = tuple(getattr(cls, "_" + r) for r in RULE_LEADS if first[r].match(ch))
+            can = grammar().leads_at(ch)
+            rules = tuple(
+                getattr(cls, "_" + rule)
+                for rule, leads in RULE_LEADS.items()
+                if can.intersection(leads)
+            )
             cls._rules_by_char[ch] = rules
         return rules
 
