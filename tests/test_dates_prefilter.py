@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from test_dates_corpus import CORPUS, NEGATIVE
 from zhjx.normalize.dates import words as W
 from zhjx.normalize.dates.base import FULLWIDTH, ascii_width
-from zhjx.normalize.dates.grammar import RULE_LEADS, grammar
+from zhjx.normalize.dates.grammar import RULE_LEADS, WHITE_SPACE, grammar
 from zhjx.normalize.dates.heads import first_class, heads, heads_pattern
 from zhjx.normalize.dates.reader import Reader
 
@@ -142,10 +143,19 @@ def test_ascii_width_is_the_fullwidth_table(text: str) -> None:
 
 
 def test_white_space_is_regex_s() -> None:
-    import regex
-
-    from zhjx.normalize.dates.grammar import WHITE_SPACE
-
     ours, theirs = re.compile(f"[{WHITE_SPACE}]"), regex.compile(r"\s")
     for code in range(0x10000):
         assert bool(ours.match(chr(code))) == bool(theirs.match(chr(code))), hex(code)
+
+
+def test_re_reads_the_grammar_as_regex_does() -> None:
+    """The grammar is compiled with stdlib ``re``; the ``regex`` module agrees on it."""
+    g = grammar()
+    pages = sorted((ROOT / "corpus/pages").glob("*.txt"))
+    text = "".join(p.read_text(encoding="utf-8") for p in pages[:6]).translate(FULLWIDTH)
+    text += "".join(_tokens()) + "2025-03-29 2025/3/29 20240307 1.5.2024 Q3 “十四五”期间 2024\x1c"
+    for name, rx in vars(g).items():
+        if isinstance(rx, re.Pattern):
+            theirs = regex.compile(rx.pattern)
+            ours = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+            assert ours == [(m.span(), m.groupdict()) for m in theirs.finditer(text)], name
