@@ -122,7 +122,7 @@ def test_hash_index_finds_exactly_its_keys():
     rng = np.random.default_rng(1)
     keys = rng.integers(1, 2**63, size=5000, dtype=np.uint64)
     parts = segmenter.build_index(keys, np.arange(5000))
-    index = segmenter.HashIndex(parts["keys"], parts["rows"], parts["dir"], parts["bloom"])
+    index = segmenter.HashIndex(parts["keys"], parts["rows"], parts["bloom"])
     np.testing.assert_array_equal(index.get(keys), np.arange(5000))
     other = rng.integers(1, 2**63, size=5000, dtype=np.uint64)
     assert (index.get(other[~np.isin(other, keys)]) == -1).all()
