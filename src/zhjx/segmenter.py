@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import operator
 import os
+import re
 import shutil
 from collections.abc import Iterable, Sequence
 from itertools import compress, count
@@ -109,9 +110,14 @@ def text_codes(text: str) -> np.ndarray:
     return codes
 
 
+_SPACE = re.compile(r"\s")  # what str.split() splits on (Py_UNICODE_ISSPACE)
+
+
 def words_and_spaces(words: Sequence[str], text: str) -> tuple[list[str], list[bool]]:
     """``spacy.util.get_words_and_spaces`` in linear time: the same words, spaces and
     errors (spaCy's slices the rest of the text for every word, quadratic in length)."""
+    if _SPACE.search(text) is None and "".join(words) == text:
+        return list(words), [False] * len(words)  # no whitespace, the words spell the text
     if "".join("".join(words).split()) != "".join(text.split()):
         raise ValueError(Errors.E194.format(text=text, words=words))
     text_words: list[str] = []
