@@ -3,8 +3,10 @@
     python benchmarks/bench.py [--chars 200000] [--pd-chars 200000] [--processes 1,2]
                                [--rounds 3] [--pd-full] [--compare-original WHEEL] [--quick]
 
-Prints: the machine; chars/s of the bare pkuseg segmenter, of the full pipeline
-(``zhjx.extract``: layout, segmentation, components, records) and of each step;
+Prints: the machine; chars/s of the bare pkuseg segmenter (words), of the bare pkuseg
+tokenizer (the same words as spaCy Docs: what ``spacy.blank("zh")`` with pkuseg makes), of
+the full pipeline (``zhjx.extract``: layout, segmentation, components, records) and of
+each step;
 cold start (import + load in a fresh interpreter); peak RSS of a fresh process that
 loads the pipeline and processes the text; throughput with 1 and 2 worker processes
 (each loads and warms the pipeline once, before the clock starts), beside the same measure
@@ -148,14 +150,20 @@ def in_process(label: str, texts: list[str], nlp, repeats: int = 3) -> dict[str,
     seg = nlp.tokenizer.pkuseg_seg
     print(f"\n== {label}: {len(texts)} texts, {chars:,} chars (best of {repeats})")
     zhjx.extract(texts[0][:3000], nlp=nlp)  # warm the mmap'd model and lazy patterns
-    bare, full = [], []
+    from zhjx.extract import tokenize
+
+    bare, docs, full = [], [], []
     for _ in range(repeats):
         bare.append(timed(lambda: [seg.cut(t) for t in texts]))
+        docs.append(timed(lambda: [tokenize(nlp, t) for t in texts]))
         full.append(timed(lambda: [zhjx.extract(t, nlp=nlp) for t in texts]))
     bare_w, bare_c = min(bare, key=lambda x: x[1])
+    doc_w, doc_c = min(docs, key=lambda x: x[1])
     full_w, full_c = min(full, key=lambda x: x[1])
-    print(f"bare pkuseg segmenter  {rate(chars, bare_w)} wall {rate(chars, bare_c)} CPU")
+    print(f"bare pkuseg segmenter  {rate(chars, bare_w)} wall {rate(chars, bare_c)} CPU  (words)")
+    print(f"bare pkuseg tokenizer  {rate(chars, doc_w)} wall {rate(chars, doc_c)} CPU  (Docs)")
     print(f"full zhjx pipeline     {rate(chars, full_w)} wall {rate(chars, full_c)} CPU")
+    print(f"pipeline / tokenizer   {doc_c / full_c:.2f}x (CPU), {doc_w / full_w:.2f}x (wall)")
     print(f"pipeline / segmenter   {bare_c / full_c:.2f}x (CPU), {bare_w / full_w:.2f}x (wall)")
     print("steps of zhjx.extract (CPU, best of the runs):")
     spent = steps(nlp, texts)
@@ -164,7 +172,7 @@ def in_process(label: str, texts: list[str], nlp, repeats: int = 3) -> dict[str,
         spent = {k: min(v, again[k]) for k, v in spent.items()}
     for name, sec in spent.items():
         print(f"  {name:<20}{rate(chars, sec)}  {sec:6.2f} s")
-    return {"bare": chars / bare_c, "full": chars / full_c}
+    return {"bare": chars / bare_c, "docs": chars / doc_c, "full": chars / full_c}
 
 
 def cold_start(runs: int = 3) -> list[float]:
