@@ -508,6 +508,15 @@ class _Postprocesser(spacy_pkuseg.Postprocesser):
     the original loop runs from there, so the result is the original's.
     """
 
+    def __init__(self, common_name: str | None, other_names: list[str] | None):
+        super().__init__(common_name, other_names)
+        #: the word lists that hold words (pkuseg's default has no common words)
+        self._lists = tuple(
+            words
+            for words in (getattr(self, "common_words", ()), getattr(self, "other_words", ()))
+            if words
+        )
+
     def post_process(self, sent: list[str], check_seperated: bool) -> list[str]:
         windows: dict[int, list[str]] | None = None
         for m in reversed(range(2, 8)):
@@ -517,7 +526,7 @@ class _Postprocesser(spacy_pkuseg.Postprocesser):
                 windows = _windows(sent)
             hits = [
                 next(compress(count(), map(words.__contains__, windows[m])), None)
-                for words in (self.common_words, self.other_words)
+                for words in self._lists
             ]
             hits = [i for i in hits if i is not None]
             if hits:
