@@ -99,6 +99,18 @@ def test_same_words_on_shuffled_text(models):
         assert fast.cut(text) == ref.cut(text), text
 
 
+def test_same_words_with_a_user_dictionary(models, tmp_path):
+    _, _, _, out = models
+    ref_dir = out.parent / "ref"
+    user = tmp_path / "user.txt"
+    user.write_text("太原中心支行\n规模以上\n7.71亿\n", encoding="utf-8")
+    ref = spacy_pkuseg.pkuseg(str(ref_dir), user_dict=str(user))
+    fast = segmenter.FastPkuseg(out, user_dict=str(user))
+    for text in TEXTS:
+        assert fast.cut(text) == ref.cut(text), text
+    assert "太原中心支行" in fast.cut(TEXTS[2])
+
+
 def test_exact_zero_features_are_pruned(models):
     _, _, counts, _ = models
     assert counts["features"] == counts["features_original"] - 1

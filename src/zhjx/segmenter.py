@@ -428,9 +428,12 @@ class FastPkuseg(spacy_pkuseg.pkuseg):
         if not txt:
             return []
         pieces: list[tuple[str, bool]] = []
-        for chunk in txt.split():
-            lst, isword, _ = self.preprocesser.solve(chunk)
-            pieces.extend(zip(lst, isword, strict=True))
+        if self.preprocesser.trie.children:
+            for chunk in txt.split():
+                lst, isword, _ = self.preprocesser.solve(chunk)
+                pieces.extend(zip(lst, isword, strict=True))
+        else:  # no user words: solve() would walk every character and keep the chunk
+            pieces = [(chunk, False) for chunk in txt.split()]
         segmented = iter(self.cut_many([w for w, isw in pieces if not isw]))
         out: list[str] = []
         for piece, isw in pieces:
