@@ -6,7 +6,9 @@ particular organization is written in code.
 
 from __future__ import annotations
 
+import re
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -194,22 +196,57 @@ def alternation(words: object) -> str:
     return "|".join(regex.escape(w) for w in items)
 
 
+class WordScan:
+    """The longest of a fixed set of words at every start in a text.
+
+    The words are compiled into one regular expression shaped like their trie (``中(?:国
+    (?:银行)?|…)``), which finds the longest word at the leftmost start; searching again one
+    character after each start finds the overlapping ones.  The scanning is done by ``re``
+    in C, and Python runs once a match only.
+    """
+
+    def __init__(self, words: Iterable[str]):
+        trie: dict[str, dict] = {}
+        for word in {w for w in words if w}:
+            node = trie
+            for ch in word:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        self._regex = re.compile(_trie_pattern(trie)) if trie else None
+
+    def longest(self, text: str) -> dict[int, int]:
+        """Start -> length of the longest word starting there (what an alternation of the
+        words, longest first, matches at that start), in text order."""
+        out: dict[int, int] = {}
+        if self._regex is None:
+            return out
+        search = self._regex.search
+        m = search(text)
+        while m is not None:
+            start = m.start()
+            out[start] = m.end() - start
+            m = search(text, start + 1)
+        return out
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """A pattern for the words below a trie node; greedy, so the longest matches first."""
+    alts = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 @cache
-def gazetteer_prefixes() -> frozenset[str]:
-    """Every prefix of every gazetteer surface (for a longest-match scan)."""
-    return frozenset(w[:k] for w in gazetteer() for k in range(1, len(w) + 1))
+def gazetteer_scan() -> WordScan:
+    """A scan for every gazetteer surface."""
+    return WordScan(gazetteer())
 
 
-def longest_gazetteer_match(text: str, start: int) -> str | None:
-    """The longest gazetteer surface starting at ``start``, or None."""
-    table, prefixes = gazetteer(), gazetteer_prefixes()
-    best = None
-    end = start + 1
-    while end <= len(text) and text[start:end] in prefixes:
-        if text[start:end] in table:
-            best = text[start:end]
-        end += 1
-    return best
+def gazetteer_matches(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the longest gazetteer surface at each start, in text order."""
+    return [(s, s + n) for s, n in sorted(gazetteer_scan().longest(text).items())]
 
 
 @cache
@@ -222,26 +259,65 @@ def department_regions() -> frozenset[str]:
 
 
 @cache
-def region_alternation() -> str:
-    """Department regions, longest first."""
-    return alternation(department_regions())
-
-
-@cache
-def department_regex() -> regex.Pattern[str]:
-    """``prefix? region rest`` for every department form."""
+def _department_rests() -> WordScan:
+    """A scan for what follows the region in department forms (财政厅, 发改委)."""
     with_region, _ = departments()
-    prefixes = alternation(p for p, _ in with_region if p)
-    rests = alternation(r for _, r in with_region)
-    return regex.compile(
-        rf"(?P<pre>{prefixes})?(?P<region>{region_alternation()})(?P<rest>{rests})"
-    )
+    return WordScan(r for _, r in with_region)
 
 
 @cache
-def suffix_regex() -> regex.Pattern[str]:
-    """The suffixes as a lookahead, so that every start position is found."""
-    return regex.compile(rf"(?=(?P<suffix>{alternation(suffixes())}))")
+def _department_prefixes() -> tuple[str, ...]:
+    """What may stand before the region in department forms (中共, 共青团), longest first."""
+    with_region, _ = departments()
+    return tuple(sorted({p for p, _ in with_region if p}, key=lambda w: (-len(w), w)))
+
+
+def department_matches(text: str) -> list[tuple[int, str, str, str]]:
+    """``(start, prefix, region, rest)`` of ``prefix? region rest`` for every department
+    form, at most one a start, in text order: at each start the longest prefix, then the
+    longest region, then the longest rest that make a match (what the regular expression
+    ``(pre)?(region)(rest)`` of longest-first alternations finds with overlapped search).
+    The rests are found first; the regions are looked up right before them."""
+    rest_at = _department_rests().longest(text)
+    if not rest_at:
+        return []
+    regions, longest = department_regions(), max_region_len()
+    region_at: dict[int, int] = {}  # start -> longest region there that a rest follows
+    for mid in rest_at:
+        for size in range(1, min(longest, mid) + 1):
+            start = mid - size
+            if text[start:mid] in regions and region_at.get(start, 0) < size:
+                region_at[start] = size
+    prefixes = _department_prefixes()
+    starts = set(region_at)
+    for start in region_at:
+        for pre in prefixes:
+            if start >= len(pre) and text.startswith(pre, start - len(pre)):
+                starts.add(start - len(pre))
+    out = []
+    for start in sorted(starts):
+        pre = next(
+            (p for p in prefixes if text.startswith(p, start) and start + len(p) in region_at),
+            "",
+        )
+        at = start + len(pre)
+        if at not in region_at:
+            continue
+        mid = at + region_at[at]
+        out.append((start, pre, text[at:mid], text[mid : mid + rest_at[mid]]))
+    return out
+
+
+@cache
+def max_region_len() -> int:
+    """The length of the longest department region."""
+    return max(map(len, department_regions()))
+
+
+@cache
+def suffix_scan() -> WordScan:
+    """A scan for the grammar's suffixes."""
+    return WordScan(suffixes())
 
 
 @cache

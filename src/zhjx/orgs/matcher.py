@@ -142,11 +142,7 @@ def _bare_region_ok(text: str, start: int, toks: _Tokens) -> bool:
 def _gazetteer(text: str, toks: _Tokens) -> list[OrgMention]:
     out = []
     table = lx.gazetteer()
-    for start in range(len(text)):
-        surface = lx.longest_gazetteer_match(text, start)
-        if surface is None:
-            continue
-        end = start + len(surface)
+    for start, end in lx.gazetteer_matches(text):
         size = end - start
         left, right = start in toks.starts, _ends_word(text, end, toks)
         if size <= 2 and not (left and right):
@@ -155,7 +151,7 @@ def _gazetteer(text: str, toks: _Tokens) -> list[OrgMention]:
             continue
         if _right_blocked(text, start, end, toks):
             continue
-        entry = table[surface]
+        entry = table[text[start:end]]
         name, head = entry.name, _own_place(text, start, toks, entry)
         if head < start and text[head:start] not in _HOME:
             name = text[head:end]  # 古巴|全国人大, 陕西|农发行: the place's own body or branch
@@ -187,15 +183,13 @@ _HOME = frozenset({"中国", "我国"})
 def _departments(text: str, toks: _Tokens, ctx: _Context) -> list[OrgMention]:
     with_region, bare = lx.departments()
     out = []
-    for m in lx.department_regex().finditer(text, overlapped=True):
-        pre, region, rest = m.group("pre") or "", m.group("region"), m.group("rest")
-        start = m.start()
+    for start, pre, region, rest in lx.department_matches(text):
+        end = start + len(pre) + len(region) + len(rest)
         dept = with_region.get((pre, rest))
         if dept is None and pre:
-            dept, start, pre = with_region.get(("", rest)), m.start("region"), ""
+            dept, start, pre = with_region.get(("", rest)), start + len(pre), ""
         if dept is None:
             continue
-        end = m.end()
         head = _unlisted_place(text, start, toks) if region in lx.LEVEL_WORDS else None
         if head is not None and not pre:
             start, region = head, text[head : start + len(region)]  # 永嘉|县委, 新干县|纪委
@@ -490,8 +484,8 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
     generic = lx.word_set("generic.txt")
     out: dict[tuple[int, int], OrgMention] = {}
     longest: dict[int, int] = {}  # end -> start of the longest suffix ending there
-    for m in lx.suffix_regex().finditer(text):
-        s0, end = m.start(), m.start() + len(m.group("suffix"))
+    for s0, size in lx.suffix_scan().longest(text).items():
+        end = s0 + size
         longest[end] = min(s0, longest.get(end, s0))
     for end, s0 in sorted(longest.items()):
         sfx = table[text[s0:end]]
