@@ -16,6 +16,9 @@ Tokens are used only to find edges; overlapping candidates resolve to the longes
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -62,20 +65,37 @@ class _Tokens:
 
     def __init__(self, text: str, tokens: Sequence[tuple[int, int]] | None):
         if not tokens:
-            tokens = [(i, i + 1) for i in range(len(text))]
+            tokens = list(zip(range(len(text)), range(1, len(text) + 1), strict=True))
         self.spans = list(tokens)
-        self.starts = {s for s, _ in self.spans}
-        self.ends = {e for _, e in self.spans}
-        self.index = [0] * (len(text) + 1)
-        for k, (s, e) in enumerate(self.spans):
-            for c in range(s, e):
-                self.index[c] = k
-        if self.spans:
+        starts = list(map(operator.itemgetter(0), self.spans))
+        ends = list(map(operator.itemgetter(1), self.spans))
+        self.starts = set(starts)
+        self.ends = set(ends)
+        self._n = len(text)
+        self._start_list, self._end_list = starts, ends
+        self.index: list[int] | None = None
+        ordered = (
+            starts[0] >= 0
+            and ends[-1] <= len(text)
+            and all(map(operator.lt, starts, ends))
+            and all(map(operator.le, ends, itertools.islice(starts, 1, None)))
+        )
+        if not ordered:  # overlapping or unsorted tokens: index every character
+            self.index = [0] * (len(text) + 1)
+            for k, (s, e) in enumerate(self.spans):
+                for c in range(s, e):
+                    self.index[c] = k
             self.index[len(text)] = len(self.spans)
 
     def at(self, char: int) -> int:
-        """Index of the token holding ``char``."""
-        return self.index[char]
+        """Index of the token holding ``char`` (0 between tokens; the token count at the
+        end of the text)."""
+        if self.index is not None:
+            return self.index[char]
+        if char == self._n:
+            return len(self.spans)
+        k = bisect.bisect_right(self._start_list, char) - 1
+        return k if k >= 0 and char < self._end_list[k] else 0
 
 
 class _Context:
