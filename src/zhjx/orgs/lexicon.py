@@ -331,6 +331,12 @@ def right_blocks() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def right_block_next() -> frozenset[str]:
+    """The characters a blocking word's tail starts with (what must follow a blocked name)."""
+    return frozenset(tail[0] for tails in right_blocks().values() for tail in tails)
+
+
+@cache
 def country_abbreviations() -> dict[str, tuple[str, ...]]:
     """One-character country abbreviation -> the full country names it may stand for."""
     out = {}
@@ -349,7 +355,11 @@ def country_bodies() -> tuple[str, ...]:
 
 
 @cache
-def country_body_regex() -> regex.Pattern[str]:
-    """A country abbreviation followed by a state body (以|政府), the body in a lookahead."""
+def country_body_regex() -> re.Pattern[str]:
+    """A country abbreviation followed by a state body (以|政府), the body in a lookahead
+    (``re``: its search skips to the abbreviation characters in C)."""
     chars = "".join(sorted(country_abbreviations()))
-    return regex.compile(rf"[{regex.escape(chars)}](?=(?P<body>{alternation(country_bodies())}))")
+    bodies = "|".join(
+        re.escape(w) for w in sorted(set(country_bodies()), key=lambda w: (-len(w), w))
+    )
+    return re.compile(rf"[{re.escape(chars)}](?=(?P<body>{bodies}))")

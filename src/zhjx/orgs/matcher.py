@@ -21,6 +21,7 @@ import itertools
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import regex
 
@@ -58,6 +59,12 @@ class OrgMention:
     name: str
     kind: str
     source: str  # gazetteer | department | grammar
+
+
+@cache
+def _han(ch: str) -> bool:
+    """The character is Chinese (script Han)."""
+    return _HAN.match(ch) is not None
 
 
 class _Tokens:
@@ -130,6 +137,8 @@ class _Context:
 def _right_blocked(text: str, start: int, end: int, toks: _Tokens | None = None) -> bool:
     """True when the text after ``end`` continues the last word (政府|采购); with tokens,
     only when the blocking word ends where a word ends (公司|制定 is no 公司制)."""
+    if end >= len(text) or text[end] not in lx.right_block_next():
+        return False  # nothing after the name starts a blocking word
     blocks = lx.right_blocks()
     for cut in range(1, min(end - start, 6) + 1):
         tails = blocks.get(text[end - cut : end])
@@ -143,7 +152,7 @@ def _right_blocked(text: str, start: int, end: int, toks: _Tokens | None = None)
 
 def _ends_word(text: str, end: int, toks: _Tokens) -> bool:
     """The right edge is a token edge or the text stops being Chinese there."""
-    return end >= len(text) or end in toks.ends or not _HAN.match(text[end])
+    return end >= len(text) or end in toks.ends or not _han(text[end])
 
 
 def _bare_region_ok(text: str, start: int, toks: _Tokens) -> bool:
@@ -246,13 +255,13 @@ def _unlisted_place(text: str, start: int, toks: _Tokens) -> int | None:
         return None
     s, e = toks.spans[k - 1]
     word = text[s:e]
-    if e != start or not 2 <= len(word) <= 3 or not all(_HAN.match(c) for c in word):
+    if e != start or not 2 <= len(word) <= 3 or not all(map(_han, word)):
         return None
     if _role(word) not in ("content", "place") or word in lx.word_set("generic.txt"):
         return None  # a listed place without its level word counts too (平顺|县委)
     if word[0] in _NOT_THIS_REGION or word[-1] in _NOT_THIS_REGION or _org_like(word):
         return None
-    if k >= 2 and s > 0 and _HAN.match(text[s - 1]):
+    if k >= 2 and s > 0 and _han(text[s - 1]):
         # only a place, a party or a word that stops a name may stand before it (江西|新干县,
         # 中共|宜阳|县委, 向|襄樊|市委), not a verb (收到|县|环保局)
         before = text[toks.spans[k - 2][0] : s]
@@ -322,10 +331,11 @@ def _is_place(word: str) -> bool:
         and word.endswith(_PLACE_ENDS)
         and word not in lx.word_set("not_places.txt")
         and word not in lx.word_set("generic.txt")
-        and bool(_HAN.match(word))
+        and _han(word[0])
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _role(word: str) -> str | None:
     """The role of a word inside a name, or None when it cannot be inside one."""
     if word in lx.word_set("left_stops.txt") or _PUNCT.match(word) or _NUMERIC.match(word):
@@ -351,10 +361,10 @@ def _bracket(text: str, close: int) -> int | None:
         ch = text[k]
         if ch in _OPEN:
             inner = text[k + 1 : close]
-            if not inner or k == 0 or not _HAN.match(text[k - 1]):
+            if not inner or k == 0 or not _han(text[k - 1]):
                 return None
-            return k if all(_HAN.match(c) for c in inner) else None
-        if not _HAN.match(ch):
+            return k if all(map(_han, inner)) else None
+        if not _han(ch):
             return None
     return None
 
@@ -396,7 +406,7 @@ def _autonomous_head(text: str, units: list[_Unit], k: int, toks: _Tokens) -> in
         k -= 1
     if k >= 0:
         s, e = toks.spans[k]
-        if 2 <= e - s <= 4 and _role(text[s:e]) is not None and _HAN.match(text[s]):
+        if 2 <= e - s <= 4 and _role(text[s:e]) is not None and _han(text[s]):
             start = s
             k -= 1
     first = units.pop(0)
@@ -504,9 +514,8 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
     generic = lx.word_set("generic.txt")
     out: dict[tuple[int, int], OrgMention] = {}
     longest: dict[int, int] = {}  # end -> start of the longest suffix ending there
-    for s0, size in lx.suffix_scan().longest(text).items():
-        end = s0 + size
-        longest[end] = min(s0, longest.get(end, s0))
+    for s0, size in lx.suffix_scan().longest(text).items():  # in text order
+        longest.setdefault(s0 + size, s0)
     for end, s0 in sorted(longest.items()):
         sfx = table[text[s0:end]]
         if not _ends_word(text, end, toks) or _right_blocked(text, s0, end, toks):
@@ -526,7 +535,10 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
         start = units[0].start
         roles = {u.role for u in units}
         has_place = bool(roles & {"place", "region", "landmark"})
-        has_org = any(start <= o.start and o.end <= s0 and o.end - o.start >= 2 for o in known)
+        # a known organization inside the name; only asked when no place anchors it
+        has_org = not has_place and any(
+            start <= o.start and o.end <= s0 and o.end - o.start >= 2 for o in known
+        )
         words = [u.text for u in units if u.role == "content"]
         has_name = any((len(w) >= 2 and w not in generic) or _LATIN.match(w) for w in words)
         if sfx.anchor == "place" and not (has_place or has_org):
@@ -638,6 +650,7 @@ def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def _subunit_tail(word: str) -> bool:
     """The word ends a sub-unit: 研究所, 科教处, 物理系, 骨科 (not 联系, 当局, 内部)."""
     for tail in lx.word_set("subunits.txt"):
