@@ -8,12 +8,13 @@ only tell it where words begin and end.  Spans are cut to the exact characters w
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
-from zhjx.components.spans import doc_text, exact_spans, token_offsets
-from zhjx.orgs import find_organizations
+from zhjx.components.spans import doc_text, exact_spans
+from zhjx.orgs import TokenEdges, find_organizations
 
 LABEL = "ORG"
 
@@ -27,7 +28,7 @@ class OrganizationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_organizations(
-            doc_text(doc), token_offsets(doc), province=doc._.province, city=doc._.city
+            doc_text(doc), _token_edges(doc), province=doc._.province, city=doc._.city
         )
         spans = exact_spans(doc, [(m.start, m.end) for m in found], LABEL) if found else []
         kept = []
@@ -40,6 +41,12 @@ class OrganizationsComponent:
             kept.append(span)
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=kept)
         return doc
+
+
+def _token_edges(doc: Doc) -> TokenEdges:
+    """Start and end offsets of every token, read from the Doc's arrays."""
+    arr = doc.to_array([IDX, LENGTH])
+    return TokenEdges(arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist())
 
 
 @Language.factory(

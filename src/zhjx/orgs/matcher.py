@@ -17,11 +17,11 @@ Tokens are used only to find edges; overlapping candidates resolve to the longes
 from __future__ import annotations
 
 import bisect
-import itertools
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -67,42 +67,76 @@ def _han(ch: str) -> bool:
     return _HAN.match(ch) is not None
 
 
-class _Tokens:
-    """Token edges over a text (each character a token when none are given)."""
+class TokenEdges(NamedTuple):
+    """Word edges as two lists, ``starts[k]`` and ``ends[k]`` of token ``k`` (what a spaCy
+    Doc's arrays give without a tuple per token)."""
 
-    def __init__(self, text: str, tokens: Sequence[tuple[int, int]] | None):
-        if not tokens:
-            tokens = list(zip(range(len(text)), range(1, len(text) + 1), strict=True))
-        self.spans = list(tokens)
-        starts = list(map(operator.itemgetter(0), self.spans))
-        ends = list(map(operator.itemgetter(1), self.spans))
-        self.starts = set(starts)
-        self.ends = set(ends)
-        self._n = len(text)
-        self._start_list, self._end_list = starts, ends
-        self.index: list[int] | None = None
-        ordered = (
-            starts[0] >= 0
-            and ends[-1] <= len(text)
-            and all(map(operator.lt, starts, ends))
-            and all(map(operator.le, ends, itertools.islice(starts, 1, None)))
-        )
-        if not ordered:  # overlapping or unsorted tokens: index every character
-            self.index = [0] * (len(text) + 1)
-            for k, (s, e) in enumerate(self.spans):
+    starts: list[int]
+    ends: list[int]
+
+
+class _Tokens:
+    """Token edges over a text (each character a token when none are given).
+
+    Tokens in text order that do not overlap (what a segmenter gives) are searched by
+    bisection; any others are indexed character by character."""
+
+    def __init__(self, text: str, tokens: Sequence[tuple[int, int]] | TokenEdges | None):
+        n = self._n = len(text)
+        if isinstance(tokens, TokenEdges) and tokens.starts:
+            starts, ends = tokens.starts, tokens.ends
+            if len(starts) != len(ends):
+                raise ValueError("token starts and ends differ in number")
+        elif tokens and not isinstance(tokens, TokenEdges):
+            pairs = list(tokens)
+            starts = list(map(operator.itemgetter(0), pairs))
+            ends = list(map(operator.itemgetter(1), pairs))
+        else:
+            starts, ends = list(range(n)), list(range(1, n + 1))
+        #: start and end of token k
+        self.s, self.e = starts, ends
+        edges = [0] * (2 * len(starts))
+        edges[::2], edges[1::2] = starts, ends
+        self._index: list[int] | None = None
+        if not (starts[0] >= 0 and ends[-1] <= n and edges == sorted(edges)):
+            # overlapping or unsorted tokens: index every character
+            self._index = [0] * (n + 1)
+            for k, (s, e) in enumerate(zip(starts, ends, strict=True)):
                 for c in range(s, e):
-                    self.index[c] = k
-            self.index[len(text)] = len(self.spans)
+                    self._index[c] = k
+            self._index[n] = len(starts)
+            self._starts, self._ends = set(starts), set(ends)
+
+    def __len__(self) -> int:
+        return len(self.s)
+
+    def span(self, k: int) -> tuple[int, int]:
+        """Start and end of token ``k``."""
+        return self.s[k], self.e[k]
 
     def at(self, char: int) -> int:
         """Index of the token holding ``char`` (0 between tokens; the token count at the
         end of the text)."""
-        if self.index is not None:
-            return self.index[char]
+        if self._index is not None:
+            return self._index[char]
         if char == self._n:
-            return len(self.spans)
-        k = bisect.bisect_right(self._start_list, char) - 1
-        return k if k >= 0 and char < self._end_list[k] else 0
+            return len(self.s)
+        k = bisect.bisect_right(self.s, char) - 1
+        return k if k >= 0 and char < self.e[k] else 0
+
+    def is_start(self, char: int) -> bool:
+        """A token starts at ``char``."""
+        if self._index is not None:
+            return char in self._starts
+        k = bisect.bisect_left(self.s, char)
+        return k < len(self.s) and self.s[k] == char
+
+    def is_end(self, char: int) -> bool:
+        """A token ends at ``char``."""
+        if self._index is not None:
+            return char in self._ends
+        k = bisect.bisect_left(self.e, char)
+        return k < len(self.e) and self.e[k] == char
 
 
 class _Context:
@@ -152,17 +186,17 @@ def _right_blocked(text: str, start: int, end: int, toks: _Tokens | None = None)
 
 def _ends_word(text: str, end: int, toks: _Tokens) -> bool:
     """The right edge is a token edge or the text stops being Chinese there."""
-    return end >= len(text) or end in toks.ends or not _han(text[end])
+    return end >= len(text) or toks.is_end(end) or not _han(text[end])
 
 
 def _bare_region_ok(text: str, start: int, toks: _Tokens) -> bool:
     """A bare level word (省, 市) must start a word and not be 各省/该市/本市."""
     if start > 0 and text[start - 1] in _NOT_THIS_REGION:
         return False
-    if start in toks.starts or (start > 0 and text[start - 1] == "我"):
+    if toks.is_start(start) or (start > 0 and text[start - 1] == "我"):
         return True
     # glued to the word before it (保障省/财政厅): the level word ends that token
-    return toks.spans[toks.at(start)][1] == start + 1
+    return toks.e[toks.at(start)] == start + 1
 
 
 # --- pass 1: gazetteer -----------------------------------------------------------------
@@ -173,7 +207,7 @@ def _gazetteer(text: str, toks: _Tokens) -> list[OrgMention]:
     table = lx.gazetteer()
     for start, end in lx.gazetteer_matches(text):
         size = end - start
-        left, right = start in toks.starts, _ends_word(text, end, toks)
+        left, right = toks.is_start(start), _ends_word(text, end, toks)
         if size <= 2 and not (left and right):
             continue
         if size == 3 and not (left or right):
@@ -196,7 +230,7 @@ def _own_place(text: str, start: int, toks: _Tokens, entry: lx.Named) -> int:
     head = _places_before(text, start, toks)
     if head == start or entry.kind == "other":
         return start
-    first = lx.places().get(text[head : toks.spans[toks.at(head)][1]])
+    first = lx.places().get(text[head : toks.e[toks.at(head)]])
     if entry.kind in ("government", "party") and first is not None and first.level != "other":
         return start
     return head
@@ -246,14 +280,14 @@ def _unlisted_place(text: str, start: int, toks: _Tokens) -> int | None:
     token holding it is a place (新干县|纪委), or the token before is a proper-name word
     that makes a place with it (永嘉|县委, 乐平|市委).  None otherwise."""
     k = toks.at(start)
-    s, e = toks.spans[k]
+    s, e = toks.span(k)
     if s < start:
         word = text[s : start + 1]
         ok = e == start + 1 and len(word) >= 3 and _role(word) == "place"
         return s if ok and text[s - 1 : s] not in _NOT_THIS_REGION else None
     if s != start or k == 0:
         return None
-    s, e = toks.spans[k - 1]
+    s, e = toks.span(k - 1)
     word = text[s:e]
     if e != start or not 2 <= len(word) <= 3 or not all(map(_han, word)):
         return None
@@ -264,7 +298,7 @@ def _unlisted_place(text: str, start: int, toks: _Tokens) -> int | None:
     if k >= 2 and s > 0 and _han(text[s - 1]):
         # only a place, a party or a word that stops a name may stand before it (江西|新干县,
         # 中共|宜阳|县委, 向|襄樊|市委), not a verb (收到|县|环保局)
-        before = text[toks.spans[k - 2][0] : s]
+        before = text[toks.s[k - 2] : s]
         if _role(before) not in (None, "place", "region") and before not in _PARTY_HEADS:
             return None
     return s if _is_place(word + text[start]) else None
@@ -282,9 +316,9 @@ def _org_like(word: str) -> bool:
 
 def _places_before(text: str, start: int, toks: _Tokens) -> int:
     """Move ``start`` left over the places written before it (湖南省|张家界市)."""
-    while start > 0 and start in toks.starts:
+    while start > 0 and toks.is_start(start):
         k = toks.at(start) - 1
-        s, e = toks.spans[k]
+        s, e = toks.span(k)
         if e != start or s == start or text[s:e] not in lx.places():
             return start
         start = s
@@ -373,9 +407,9 @@ def _place_chain(text: str, units: list[_Unit], k: int, toks: _Tokens) -> list[_
     """A place starts the name; only more places (中国/山西/省) may come before it.
     A bare level word after another level word (省市/县) is an enumeration: no name."""
     while k >= 0:
-        s, e = toks.spans[k]
+        s, e = toks.span(k)
         word = text[s:e]
-        if word == "驻" and k > 0 and _role(text[toks.spans[k - 1][0] : s]) == "place":
+        if word == "驻" and k > 0 and _role(text[toks.s[k - 1] : s]) == "place":
             units.insert(0, _Unit(s, e, word, "place"))  # 中国|驻|南非大使馆
             k -= 1
             continue
@@ -401,11 +435,11 @@ def _autonomous_head(text: str, units: list[_Unit], k: int, toks: _Tokens) -> in
     index of the token before the head."""
     ethnic = lx.word_set("ethnic_groups.txt")
     start = units[0].start
-    while k >= 0 and text[toks.spans[k][0] : toks.spans[k][1]] in ethnic:
-        start = toks.spans[k][0]
+    while k >= 0 and text[toks.s[k] : toks.e[k]] in ethnic:
+        start = toks.s[k]
         k -= 1
     if k >= 0:
-        s, e = toks.spans[k]
+        s, e = toks.span(k)
         if 2 <= e - s <= 4 and _role(text[s:e]) is not None and _han(text[s]):
             start = s
             k -= 1
@@ -417,9 +451,9 @@ def _autonomous_head(text: str, units: list[_Unit], k: int, toks: _Tokens) -> in
 def _walk_left(text: str, body_end: int, toks: _Tokens) -> tuple[list[_Unit], bool]:
     """Units of a name ending at ``body_end``, read leftwards; and whether an edge was found."""
     units: list[_Unit] = []
-    k = toks.at(body_end) if body_end < len(text) else len(toks.spans)
-    if body_end < len(text) and toks.spans[k][0] < body_end:  # the suffix starts mid-token
-        s = toks.spans[k][0]
+    k = toks.at(body_end) if body_end < len(text) else len(toks)
+    if body_end < len(text) and toks.s[k] < body_end:  # the suffix starts mid-token
+        s = toks.s[k]
         role = _role(text[s:body_end])
         if role is None:  # 该公司, 这家公司
             return [], True
@@ -429,7 +463,7 @@ def _walk_left(text: str, body_end: int, toks: _Tokens) -> tuple[list[_Unit], bo
     k -= 1
     pos = units[0].start if units else body_end
     while k >= 0:
-        s, e = toks.spans[k]
+        s, e = toks.span(k)
         e = min(e, pos)
         word = text[s:e]
         if len(units) >= MAX_UNITS or body_end - s > MAX_CHARS:
@@ -441,8 +475,8 @@ def _walk_left(text: str, body_end: int, toks: _Tokens) -> tuple[list[_Unit], bo
             units.insert(0, _Unit(b, e, text[b:e], "bracket"))
             pos = b
             k = toks.at(b) - 1 if b > 0 else -1
-            if b > 0 and toks.spans[toks.at(b)][0] < b:  # 山西省工商联（ glued
-                s2 = toks.spans[toks.at(b)][0]
+            if b > 0 and toks.s[toks.at(b)] < b:  # 山西省工商联（ glued
+                s2 = toks.s[toks.at(b)]
                 role = _role(text[s2:b])
                 if role is None:
                     return units, True
@@ -520,13 +554,13 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
         sfx = table[text[s0:end]]
         if not _ends_word(text, end, toks) or _right_blocked(text, s0, end, toks):
             continue
-        tok_start = toks.spans[toks.at(s0)][0]
+        tok_start = toks.s[toks.at(s0)]
         if (
             tok_start < s0 and text[tok_start:end] in generic
         ):  # 西北部, 音乐厅: a word, not a body plus 部/厅
             continue
-        if len(sfx.suffix) == 1 and s0 not in toks.starts:
-            tok_start = toks.spans[toks.at(s0)][0]
+        if len(sfx.suffix) == 1 and not toks.is_start(s0):
+            tok_start = toks.s[toks.at(s0)]
             if s0 - tok_start < 2:  # 格局, 当局, 党委: a word, not a body plus 局/委
                 continue
         units, edge = _walk_left(text, s0, toks)
@@ -586,7 +620,7 @@ def _country_bodies(text: str, toks: _Tokens) -> list[OrgMention]:
     out = []
     for m in lx.country_body_regex().finditer(text):
         i, ch, body = m.start(), m.group(), m.group("body")
-        if i not in toks.starts or i + 1 not in toks.starts:
+        if not toks.is_start(i) or not toks.is_start(i + 1):
             continue
         if not _ends_word(text, i + 1 + len(body), toks):
             continue
@@ -622,14 +656,14 @@ _NUMERAL = regex.compile(r"^[\d０-９一二三四五六七八九十百]+$")
 def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
     """End of a sub-unit that follows an organization ending at ``end`` (中国科学院|沈阳金属
     研究所, 山西大学|物理系), or None."""
-    if end >= len(text) or end not in toks.starts:
+    if end >= len(text) or not toks.is_start(end):
         return None
     generic = lx.word_set("generic.txt")
     k = toks.at(end)
     for n in range(SUBUNIT_WORDS):
-        if k + n >= len(toks.spans):
+        if k + n >= len(toks):
             return None
-        s, e = toks.spans[k + n]
+        s, e = toks.span(k + n)
         word = text[s:e]
         role = _role(word)
         if (role is None and not _NUMERAL.match(word)) or word[0] in _DEMONSTRATIVES:
@@ -642,7 +676,7 @@ def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
         if role == "content" and _subunit_tail(word) and not _right_blocked(text, end, e, toks):
             if _DATELINE.match(text, e):
                 return None  # 新华社|莫斯科１月５日电
-            head = lx.places().get(text[toks.spans[k][0] : toks.spans[k][1]])
+            head = lx.places().get(text[toks.s[k] : toks.e[k]])
             if n > 0 and head is not None and head.level != "city":
                 # 中国人民银行|四川德阳市分行, but a list: 省委宣传部|江苏省歌舞剧院
                 return e if word.startswith(("分", "支", "总队")) else None
@@ -706,12 +740,13 @@ def _resolve(cands: list[OrgMention]) -> list[OrgMention]:
 
 def find_organizations(
     text: str,
-    tokens: Sequence[tuple[int, int]] | None = None,
+    tokens: Sequence[tuple[int, int]] | TokenEdges | None = None,
     province: str | None = None,
     city: str | None = None,
 ) -> list[OrgMention]:
-    """Organizations in ``text``; ``tokens`` are ``(start, end)`` word edges (optional),
-    ``province``/``city`` the paper's (``山西``, ``太原``) for 省财政厅, 市政府."""
+    """Organizations in ``text``; ``tokens`` are ``(start, end)`` word edges or the same as
+    :class:`TokenEdges` (optional), ``province``/``city`` the paper's (``山西``, ``太原``)
+    for 省财政厅, 市政府."""
     if not text:
         return []
     toks = _Tokens(text, tokens)
