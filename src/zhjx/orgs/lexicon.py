@@ -170,6 +170,13 @@ def suffixes() -> dict[str, Suffix]:
 
 
 @cache
+def org_endings() -> tuple[str, ...]:
+    """What ends an organization's name: department forms without a region and suffixes."""
+    _, bare = departments()
+    return (*bare, *suffixes())
+
+
+@cache
 def kind_keywords() -> tuple[tuple[str, str], ...]:
     """``(keyword, kind)`` rules that refine the kind of a grammar match, in order."""
     return tuple(

@@ -310,8 +310,7 @@ _PARTY_HEADS = frozenset({"中共", "共青团"})
 
 def _org_like(word: str) -> bool:
     """The word ends like a body (县委, 市府, 教委), so it is no place name."""
-    _, bare = lx.departments()
-    return word[-1] in "委府" or any(word.endswith(w) for w in (*bare, *lx.suffixes()))
+    return word[-1] in "委府" or word.endswith(lx.org_endings())
 
 
 def _places_before(text: str, start: int, toks: _Tokens) -> int:
@@ -349,7 +348,7 @@ def _shared_list(
 # --- pass 3: suffix grammar ------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     start: int
     end: int
@@ -537,16 +536,23 @@ def _trade_name(units: list[_Unit]) -> list[_Unit]:
 
 
 def _kind(name: str, suffix: lx.Suffix) -> str:
+    return _keyword_kind(name) or suffix.kind
+
+
+@lru_cache(maxsize=1 << 14)
+def _keyword_kind(name: str) -> str | None:
+    """The kind of the first keyword (``kinds.jsonl``) in the name, if any."""
     for keyword, kind in lx.kind_keywords():
         if keyword in name:
             return kind
-    return suffix.kind
+    return None
 
 
 def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -> list[OrgMention]:
     table = lx.suffixes()
     generic = lx.word_set("generic.txt")
     out: dict[tuple[int, int], OrgMention] = {}
+    inner = sorted((o.start, o.end) for o in known if o.end - o.start >= 2)
     longest: dict[int, int] = {}  # end -> start of the longest suffix ending there
     for s0, size in lx.suffix_scan().longest(text).items():  # in text order
         longest.setdefault(s0 + size, s0)
@@ -570,9 +576,7 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
         roles = {u.role for u in units}
         has_place = bool(roles & {"place", "region", "landmark"})
         # a known organization inside the name; only asked when no place anchors it
-        has_org = not has_place and any(
-            start <= o.start and o.end <= s0 and o.end - o.start >= 2 for o in known
-        )
+        has_org = not has_place and _holds_known(inner, start, s0)
         words = [u.text for u in units if u.role == "content"]
         has_name = any((len(w) >= 2 and w not in generic) or _LATIN.match(w) for w in words)
         if sfx.anchor == "place" and not (has_place or has_org):
@@ -605,6 +609,16 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
         if key not in out:
             out[key] = OrgMention(start, end, surface, name, kind or _kind(name, sfx), "grammar")
     return list(out.values())
+
+
+def _holds_known(known: list[tuple[int, int]], start: int, end: int) -> bool:
+    """One of the sorted ``(start, end)`` spans lies within ``start``..``end``."""
+    k = bisect.bisect_left(known, (start,))
+    while k < len(known) and known[k][0] < end:
+        if known[k][1] <= end:
+            return True
+        k += 1
+    return False
 
 
 # --- pass 3b: country abbreviations ---------------------------------------------------
