@@ -675,7 +675,7 @@ def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
     generic = lx.word_set("generic.txt")
     k = toks.at(end)
     for n in range(SUBUNIT_WORDS):
-        if k + n >= len(toks):
+        if k + n >= len(toks.s):
             return None
         s, e = toks.span(k + n)
         word = text[s:e]
@@ -724,7 +724,7 @@ def _subunits(text: str, toks: _Tokens, found: list[OrgMention]) -> list[OrgMent
             surface = text[head.start : m.end]
             m = OrgMention(head.start, m.end, surface, surface, m.kind, m.source)
         end = m.end
-        if (congress := _CONGRESS.match(text, end)) and m.kind in ("party", "government"):
+        if m.kind in ("party", "government") and (congress := _CONGRESS.match(text, end)):
             end = congress.end()  # 中国共产党|第十五次全国代表大会
         while (nxt := _subunit_end(text, end, toks)) is not None:
             end = nxt
@@ -743,12 +743,12 @@ _PRIORITY = {"department": 0, "gazetteer": 1, "grammar": 2}
 def _resolve(cands: list[OrgMention]) -> list[OrgMention]:
     """Longest first; equal spans prefer departments, then the gazetteer, then the grammar."""
     chosen: list[OrgMention] = []
-    taken: set[int] = set()
+    taken = bytearray(max((c.end for c in cands), default=0))  # 1 where a chosen one lies
     for c in sorted(cands, key=lambda c: (c.start - c.end, _PRIORITY[c.source], c.start)):
-        if any(i in taken for i in range(c.start, c.end)):
+        if taken.find(1, c.start, c.end) != -1:
             continue
         chosen.append(c)
-        taken.update(range(c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(chosen, key=lambda c: c.start)
 
 
