@@ -206,11 +206,15 @@ def alternation(words: object) -> str:
 class WordScan:
     """The longest of a fixed set of words at every start in a text.
 
-    The words are compiled into one regular expression shaped like their trie (``中(?:国
-    (?:银行)?|…)``), which finds the longest word at the leftmost start; searching again one
+    The words are compiled into regular expressions shaped like their trie (``中(?:国
+    (?:银行)?|…)``), which find the longest word at the leftmost start; searching again one
     character after each start finds the overlapping ones.  The scanning is done by ``re``
-    in C, and Python runs once a match only.
+    in C, and Python runs once a match only.  ``re`` tries every first character of an
+    alternation in turn, so the words are split by first character into a few expressions
+    of at most ``ROOTS`` first characters each.
     """
+
+    ROOTS = 64
 
     def __init__(self, words: Iterable[str]):
         trie: dict[str, dict] = {}
@@ -219,21 +223,24 @@ class WordScan:
             for ch in word:
                 node = node.setdefault(ch, {})
             node[""] = {}
-        self._regex = re.compile(_trie_pattern(trie)) if trie else None
+        roots = sorted(trie)
+        parts = -(-len(roots) // self.ROOTS)
+        self._searches = [
+            re.compile(_trie_pattern({ch: trie[ch] for ch in roots[i::parts]})).search
+            for i in range(parts)
+        ]
 
     def longest(self, text: str) -> dict[int, int]:
         """Start -> length of the longest word starting there (what an alternation of the
         words, longest first, matches at that start), in text order."""
         out: dict[int, int] = {}
-        if self._regex is None:
-            return out
-        search = self._regex.search
-        m = search(text)
-        while m is not None:
-            start = m.start()
-            out[start] = m.end() - start
-            m = search(text, start + 1)
-        return out
+        for search in self._searches:
+            m = search(text)
+            while m is not None:
+                start = m.start()
+                out[start] = m.end() - start
+                m = search(text, start + 1)
+        return out if len(self._searches) < 2 else dict(sorted(out.items()))
 
 
 def _trie_pattern(node: dict[str, dict]) -> str:
