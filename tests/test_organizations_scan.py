@@ -136,3 +136,16 @@ def test_token_edges_and_pairs_give_the_same_organizations():
     assert find_organizations(text, TokenEdges([], []), province="山西") == find_organizations(
         text, None, province="山西"
     )
+
+
+def test_component_token_edges_are_the_token_offsets():
+    from zhjx.components.organizations import _token_edges
+    from zhjx.components.spans import doc_text, token_offsets
+    from zhjx.pipeline import build
+
+    nlp = build(components=("zhjx_organizations",))
+    texts = ["", " ", "  山西 省\n财政厅  发布。", "太原重工  股份有限公司 ", *SENTENCES]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        edges = _token_edges(doc, len(doc_text(doc)))
+        assert list(zip(edges.starts, edges.ends, strict=True)) == token_offsets(doc)
