@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
 from zhjx.records import OrgKind
 from zhjx.resources import load_jsonl, load_words
 
@@ -160,6 +158,13 @@ def departments() -> tuple[dict[tuple[str, str], Department], dict[str, Departme
 
 
 @cache
+def bare_departments_longest_first() -> tuple[str, ...]:
+    """The department forms read without a region (财政厅, 发改委), longest first."""
+    _, bare = departments()
+    return tuple(sorted(bare, key=len, reverse=True))
+
+
+@cache
 def suffixes() -> dict[str, Suffix]:
     """Suffix word -> suffix data."""
     out = {}
@@ -195,12 +200,6 @@ def word_set(name: str) -> frozenset[str]:
 def translit_chars() -> frozenset[str]:
     """The characters of transliterated foreign names (``translit_chars.txt``)."""
     return frozenset("".join(load_words(DIR + "translit_chars.txt")))
-
-
-def alternation(words: object) -> str:
-    """A regex alternation of literal words, longest first."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
-    return "|".join(regex.escape(w) for w in items)
 
 
 class WordScan:

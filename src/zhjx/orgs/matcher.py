@@ -335,7 +335,7 @@ def _shared_list(
             return out
         pos = sep.end()
         item = next(
-            (w for w in sorted(bare, key=len, reverse=True) if text.startswith(w, pos)), None
+            (w for w in lx.bare_departments_longest_first() if text.startswith(w, pos)), None
         )
         if item is None or not _ends_word(text, pos + len(item), toks):
             return out
