@@ -155,3 +155,28 @@ def test_component_token_edges_are_the_token_offsets():
         doc = nlp.make_doc(text)
         edges = _token_edges(doc, len(doc_text(doc)))
         assert list(zip(edges.starts, edges.ends, strict=True)) == token_offsets(doc)
+
+
+def test_component_spans_are_exact_spans():
+    from zhjx.components.organizations import _spans, _token_edges
+    from zhjx.components.spans import doc_text, exact_spans
+    from zhjx.pipeline import build
+
+    nlp = build(components=("zhjx_organizations",))
+    text = "在太原重工股份有限公司 和  省财政厅工作。"
+    cases = [
+        [(1, 11), (12, 13)],  # on token edges
+        [(11, 14)],  # edges in whitespace: widened
+        [(15, 18), (16, 18)],  # 财政|厅 inside a token: split
+        [(11, 14), (0, 2)],
+        [],
+    ]
+    for offsets in cases:
+        fast_doc, slow_doc = nlp.make_doc(text), nlp.make_doc(text)
+        edges = _token_edges(fast_doc, len(doc_text(fast_doc)))
+        fast = _spans(fast_doc, offsets, edges, len(text))
+        slow = exact_spans(slow_doc, offsets, "ORG")
+        assert [(s.start_char, s.end_char, s.label_) if s else None for s in fast] == [
+            (s.start_char, s.end_char, s.label_) if s else None for s in slow
+        ]
+        assert [t.text for t in fast_doc] == [t.text for t in slow_doc]
