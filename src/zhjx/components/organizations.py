@@ -8,12 +8,10 @@ only tell it where words begin and end.  Spans are cut to the exact characters w
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import numpy
 from spacy.attrs import IDX, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
 from zhjx.components.spans import doc_text, exact_spans
@@ -33,7 +31,7 @@ class OrganizationsComponent:
         text, ext = doc_text(doc), doc._
         edges = _token_edges(doc, len(text))
         found = find_organizations(text, edges, province=ext.province, city=ext.city)
-        spans = _spans(doc, [(m.start, m.end) for m in found], edges, len(text))
+        spans = exact_spans(doc, [(m.start, m.end) for m in found], LABEL)
         kept = []
         for mention, span in zip(found, spans, strict=True):
             if span is None:
@@ -56,33 +54,6 @@ def _token_edges(doc: Doc, n_chars: int) -> TokenEdges:
     ends[:-1] = starts[1:] - arr[:-1, 1]
     ends[-1:] = n_chars - arr[-1:, 1]
     return TokenEdges(starts.tolist(), ends.tolist())
-
-
-def _spans(
-    doc: Doc, offsets: list[tuple[int, int]], edges: TokenEdges, n_chars: int
-) -> list[Span | None]:
-    """:func:`exact_spans` of the offsets.  Most names start and end where tokens do; then
-    no token needs splitting and the spans are cut directly, as ``exact_spans`` would,
-    without reading the Doc's arrays again."""
-    if not offsets:
-        return []
-    if any(_inside_token(pos, edges, n_chars) for pair in offsets for pos in pair):
-        return exact_spans(doc, offsets, LABEL)
-    out = []
-    for start, end in offsets:
-        span = doc.char_span(start, end, label=LABEL)
-        if span is None:  # an edge inside whitespace: widen to the tokens around it
-            span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
-        out.append(span)
-    return out
-
-
-def _inside_token(pos: int, edges: TokenEdges, n_chars: int) -> bool:
-    """``pos`` falls strictly inside a token (``exact_spans`` would split it there)."""
-    if pos <= 0 or pos >= n_chars:
-        return False
-    k = bisect_right(edges.starts, pos) - 1
-    return k >= 0 and edges.starts[k] < pos < edges.ends[k]
 
 
 @Language.factory(
