@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
+from zhjx.components import values
 from zhjx.components.spans import doc_text, exact_spans
 from zhjx.normalize.numbers import find_quantities
 
@@ -53,9 +54,23 @@ class NumbersComponent:
         for q, span in zip(found, spans, strict=True):
             if q.type == "percentage":
                 span.label_ = PERCENT_LABEL
-            for attr in ("value", "unit", "kind", "qualifier", "low", "high", "change", "basis"):
-                setattr(span._, attr, getattr(q, attr))
-            span._.points = q.kind == "points"
+            values.put(
+                doc,
+                span,
+                span.start_char,
+                span.end_char,
+                [
+                    ("value", q.value),
+                    ("unit", q.unit),
+                    ("kind", q.kind),
+                    ("qualifier", q.qualifier),
+                    ("low", q.low),
+                    ("high", q.high),
+                    ("change", q.change),
+                    ("basis", q.basis),
+                    ("points", q.kind == "points"),
+                ],
+            )
             (percentages if q.type == "percentage" else figures).append(span)
         doc.spans[self.figures_key] = SpanGroup(doc, name=self.figures_key, spans=figures)
         doc.spans[self.percentages_key] = SpanGroup(
