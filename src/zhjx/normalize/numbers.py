@@ -28,9 +28,12 @@ figure with unit 倍 and kind ``multiple``; open ranges keep the finite end in
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
+from itertools import accumulate
 
 import regex
 
@@ -147,15 +150,17 @@ def find_quantities(text: str) -> list[Quantity]:
     if not isinstance(text, str) or not text:
         return []
     t = _MIDDOT_DECIMAL.sub(".", fold(text))
-    blocked = _blocked_spans(t)
-    phrases = [(m.start(), m.end()) for m in Q.set_phrase_re().finditer(t)]
+    blocked = _Blocked(_blocked_spans(t))
+    phrases = _Phrases(m.span() for m in Q.set_phrase_re().finditer(t))
     out: list[Quantity] = []
     last = pos = 0
-    ofs = [(m.start(), m.end()) for m in _percent_of_re().finditer(t)]
-    while (m := _next_candidate(t, pos, ofs)) is not None:
+    ofs = [m.span() for m in _percent_of_re().finditer(t)]
+    of_starts = [a for a, _ in ofs]
+    while (m := _next_candidate(t, pos, ofs, of_starts)) is not None:
         kind, mstart, mend = m
-        if _overlaps(blocked, mstart, mend):
-            pos = max([mstart + 1] + [b for a, b in blocked if a < mend and mstart < b])
+        reach = blocked.reach_over(mstart, mend)
+        if reach is not None:
+            pos = max(mstart + 1, reach)
             continue
         if kind == "of":
             expr = _percent_of(t, mstart, last)
@@ -163,15 +168,13 @@ def find_quantities(text: str) -> list[Quantity]:
                 pos = mend
                 continue
         else:
-            expr = _expression(t, mstart, last)
-            if expr is not None and _inside(phrases, expr.n.start, expr.n.end):
-                expr = None
+            expr = _expression(t, mstart, last, phrases)
         if expr is None or expr.start < last:
             # a digit string (一九九七, 二〇〇二) is skipped whole, not read from inside
-            digits = kind == "core" and _re(rf"[{CN_DIGIT_CLASS}]{{2,}}").fullmatch(t[mstart:mend])
+            digits = kind == "core" and _DIGIT_STRING.fullmatch(t, mstart, mend)
             pos = mend if digits else mstart + 1
             continue
-        if _overlaps(blocked, expr.n.start, expr.n.end) or not _keep(t, expr):
+        if blocked.reach_over(expr.n.start, expr.n.end) is not None or not _keep(t, expr):
             pos = max(expr.n.end, mstart + 1)
             continue
         out.append(_quantity(text, expr))
@@ -179,8 +182,44 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
+#: Two or more Chinese digits: a digit string (一九九七), not a number.
+_DIGIT_STRING = regex.compile(rf"[{CN_DIGIT_CLASS}]{{2,}}")
+
+
+class _Blocked:
+    """Spans (overlapping or not) that hold no quantity, with quick overlap queries."""
+
+    __slots__ = ("reach", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))  # furthest end so far
+
+    def reach_over(self, s: int, e: int) -> int | None:
+        """The furthest end of the spans that overlap ``[s, e)``, or None if none does."""
+        k = bisect_left(self.starts, e)  # the spans that start before e
+        if k and self.reach[k - 1] > s:
+            return self.reach[k - 1]
+        return None
+
+
+class _Phrases:
+    """Non-overlapping spans in text order (set phrases), with quick containment queries."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in spans:
+            self.starts.append(a)
+            self.ends.append(b)
+
+    def holds(self, s: int, e: int) -> bool:
+        """Whether one of the spans holds ``[s, e)``."""
+        k = bisect_right(self.starts, s) - 1  # only the last span starting at or before s can
+        return k >= 0 and e <= self.ends[k]
 
 
 @cache
@@ -189,21 +228,21 @@ def _half_re() -> regex.Pattern[str]:
     return regex.compile(r"(?<![上下前后大多一过夜对减折])半(?=[ ]*[\p{Han}])")
 
 
-def _next_candidate(t: str, pos: int, ofs: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+def _next_candidate(
+    t: str, pos: int, ofs: list[tuple[int, int]], of_starts: list[int]
+) -> tuple[str, int, int] | None:
     core = _core_re().search(t, pos)
-    half = _half_re().search(t, pos, core.start() if core else len(t))
-    if half is not None:
-        core = half
-    of = next(((a, b) for a, b in ofs if a >= pos), None)
-    if of is not None and (core is None or of[0] <= core.start()):
-        return "of", of[0], of[1]
+    stop = core.start() if core else len(t)
+    if t.find("半", pos, stop) >= 0:
+        half = _half_re().search(t, pos, stop)
+        if half is not None:
+            core = half
+    k = bisect_left(of_starts, pos)
+    if k < len(ofs) and (core is None or ofs[k][0] <= core.start()):
+        return "of", ofs[k][0], ofs[k][1]
     if core is None:
         return None
     return "core", core.start(), core.end()
-
-
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
 
 
 def _blocked_spans(t: str) -> list[tuple[int, int]]:
@@ -305,10 +344,11 @@ def _skip_spaces(t: str, i: int, most: int = 8) -> int:
 # ---------------------------------------------------------------- expressions
 
 
-def _expression(t: str, i: int, floor: int) -> _Expr | None:
-    """The quantity whose numeral starts at ``i`` (None if there is none)."""
+def _expression(t: str, i: int, floor: int, phrases: _Phrases | None = None) -> _Expr | None:
+    """The quantity whose numeral starts at ``i`` (None if there is none, or if the
+    numeral is inside one of the set ``phrases``)."""
     n = _read_number(t, i)
-    if n is None:
+    if n is None or (phrases is not None and phrases.holds(n.start, n.end)):
         return None
     e = _measure(t, n)
     if e is None:
