@@ -103,6 +103,10 @@ def _percent_of_re() -> regex.Pattern[str]:
     )
 
 
+#: The characters a range separator (with the spaces and （含） before it) starts with.
+_RANGE_SEP_FIRST = frozenset(" （(至到—–-~〜与和")
+
+
 @cache
 def _range_sep_re() -> regex.Pattern[str]:
     return regex.compile(
@@ -157,7 +161,7 @@ def find_quantities(text: str) -> list[Quantity]:
     ofs = [m.span() for m in _percent_of_re().finditer(t)]
     of_starts = [a for a, _ in ofs]
     while (m := _next_candidate(t, pos, ofs, of_starts)) is not None:
-        kind, mstart, mend = m
+        kind, mstart, mend, match = m
         reach = blocked.reach_over(mstart, mend)
         if reach is not None:
             pos = max(mstart + 1, reach)
@@ -168,7 +172,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 pos = mend
                 continue
         else:
-            expr = _expression(t, mstart, last, phrases)
+            expr = _expression(t, mstart, last, phrases, match)
         if expr is None or expr.start < last:
             # a digit string (一九九七, 二〇〇二) is skipped whole, not read from inside
             digits = kind == "core" and _DIGIT_STRING.fullmatch(t, mstart, mend)
@@ -230,19 +234,21 @@ def _half_re() -> regex.Pattern[str]:
 
 def _next_candidate(
     t: str, pos: int, ofs: list[tuple[int, int]], of_starts: list[int]
-) -> tuple[str, int, int] | None:
+) -> tuple[str, int, int, regex.Match[str] | None] | None:
+    """The next place a quantity may start: ``(kind, start, end, numeral match)``."""
     core = _core_re().search(t, pos)
+    numeral = core
     stop = core.start() if core else len(t)
     if t.find("半", pos, stop) >= 0:
         half = _half_re().search(t, pos, stop)
         if half is not None:
-            core = half
+            core, numeral = half, None
     k = bisect_left(of_starts, pos)
     if k < len(ofs) and (core is None or ofs[k][0] <= core.start()):
-        return "of", ofs[k][0], ofs[k][1]
+        return "of", ofs[k][0], ofs[k][1], None
     if core is None:
         return None
-    return "core", core.start(), core.end()
+    return "core", core.start(), core.end(), numeral
 
 
 def _blocked_spans(t: str) -> list[tuple[int, int]]:
@@ -270,38 +276,48 @@ def _blocked_spans(t: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- numbers
 
 
-def _read_number(t: str, i: int) -> _Num | None:
+#: 500余万, 十多万: 多/余 then a magnitude after a number.
+_OVER_MAGNITUDE = regex.compile(r"[ ]{0,2}([多余])[ ]{0,2}([万亿]+)")
+#: 十多, 500余 (not 多多), 二十来 before a word.
+_INSIDE = regex.compile(r"([多余])(?![多余])|(来)(?=[ ]*[\p{Han}])")
+
+
+def _read_number(t: str, i: int, m: regex.Match[str] | None = None) -> _Num | None:
+    """The number at ``i``; ``m`` is the match of the numeral pattern there, if known."""
     if t.startswith("半", i):
         return _Num(i, i + 1, "半", Numeral(HALF))
-    m = _core_re().match(t, i)
     if m is None:
-        return None
+        m = _core_re().match(t, i)
+        if m is None:
+            return None
+    start = m.start("num")
     end = m.end()
     # 2.3千克, 一百千瓦: a unit that starts with 千/百 takes it from the numeral
     if t[end - 1] in "千百":
         u = U.unit_re().match(t, end - 1)
-        if u and len(u[0]) > 1 and end - 1 > m.start("num"):
+        if u and len(u[0]) > 1 and end - 1 > start:
             end -= 1
-    run = _re(r"\s+").sub("", t[m.start("num") : end])
-    if _re(rf"[{CN_DIGIT_CLASS}]{{2,}}").fullmatch(run) and parse_numeral(run) is None:
+    # a numeral holds no whitespace but the spaces its pattern allows between parts
+    run = t[start:end].replace(" ", "")
+    if _DIGIT_STRING.fullmatch(run) and parse_numeral(run) is None:
         return None  # a digit string (一九九七): no number inside it either
     # the longest prefix that is a well-formed numeral (五十千 -> 五十)
     num = None
-    while end > m.start("num"):
-        core = _re(r"\s+").sub("", t[m.start("num") : end])
+    while end > start:
+        core = t[start:end].replace(" ", "")
         num = parse_numeral(core)
         if num is not None:
             break
         end -= 1
-        while end > m.start("num") and t[end - 1] == " ":
+        while end > start and t[end - 1] == " ":
             end -= 1
     if num is None:
         return None
     if m["sign"]:
         num = Numeral(-num.value, _neg(num.high), _neg(num.low), num.vague, num.arabic, True)
     n = _Num(m.start(), end, core, num)
-    # 500余万, 十多万: 多/余 then a magnitude
-    x = _re(r"[ ]{0,2}([多余])[ ]{0,2}([万亿]+)").match(t, n.end)
+    nxt = t[end : end + 1]
+    x = _OVER_MAGNITUDE.match(t, end) if nxt in _OVER_FIRST else None
     if x and not num.vague:
         mult = Decimal(1)
         for c in x[2]:
@@ -311,16 +327,20 @@ def _read_number(t: str, i: int) -> _Num | None:
         n.core += x[1] + x[2]
         n.end = x.end()
         n.inside = "over"
-    else:
-        x = _re(r"([多余])(?![多余])|(来)(?=[ ]*[\p{Han}])").match(t, n.end)
+    elif nxt in _INSIDE_FIRST:
+        x = _INSIDE.match(t, end)
         if x and _unit_or_end(t, x.end()):
             n.inside = "over" if x[1] else "about"
             n.end = x.end()
     if num.vague and n.inside is None:
         n.inside = "about" if core[:1] in ("几", "数") else "over"  # 几十万 / 十几万
-    suffix = _re(r"[万亿]+$").search(core)
-    n.mag_suffix = suffix[0] if suffix else ""
+    n.mag_suffix = core[len(core.rstrip("万亿")) :]
     return n
+
+
+#: The characters the two patterns above can start with (a quick "no" for the rest).
+_OVER_FIRST = frozenset(" 多余")
+_INSIDE_FIRST = frozenset("多余来")
 
 
 def _neg(v: Decimal | None) -> Decimal | None:
@@ -344,10 +364,16 @@ def _skip_spaces(t: str, i: int, most: int = 8) -> int:
 # ---------------------------------------------------------------- expressions
 
 
-def _expression(t: str, i: int, floor: int, phrases: _Phrases | None = None) -> _Expr | None:
+def _expression(
+    t: str,
+    i: int,
+    floor: int,
+    phrases: _Phrases | None = None,
+    match: regex.Match[str] | None = None,
+) -> _Expr | None:
     """The quantity whose numeral starts at ``i`` (None if there is none, or if the
-    numeral is inside one of the set ``phrases``)."""
-    n = _read_number(t, i)
+    numeral is inside one of the set ``phrases``); ``match``: the numeral's match."""
+    n = _read_number(t, i, match)
     if n is None or (phrases is not None and phrases.holds(n.start, n.end)):
         return None
     e = _measure(t, n)
@@ -359,65 +385,86 @@ def _expression(t: str, i: int, floor: int, phrases: _Phrases | None = None) -> 
     return e
 
 
+#: 个百分点, 百分点 (percentage points).
+_POINTS = regex.compile(r"个?百分点")
+#: 两个半小时: 个半 before a unit.
+_GE_HALF = regex.compile(r"个半")
+#: 3个多月: 多/余 between 个 and the unit.
+_GE_OVER = regex.compile(r"个([多余])(月|小时|钟头|星期|工作日|季度)")
+#: 七成五: a digit after 成 (not 七成五十, 成折).
+_CHENG_DIGIT = regex.compile(rf"[ ]*([{CN_DIGIT_CLASS}\d])(?![\d{_MAGS}成折.点])")
+
+
+@cache
+def _words(name: str) -> tuple[str, ...]:
+    """A context word list as a tuple (for ``str.startswith`` and ``str.endswith``)."""
+    return tuple(Q.contexts()[name])
+
+
 def _measure(t: str, n: _Num) -> _Expr | None:
     """Read what follows a number: %, 成, 个百分点, a unit (with compounds and 半)."""
-    e = _Expr(n.start, n.end, n, value=n.num.value, low=n.num.low, high=n.num.high)
+    num = n.num
+    e = _Expr(n.start, n.end, n, value=num.value, low=num.low, high=num.high)
     if n.inside:
         e.qualifier = n.inside
     j = _skip_spaces(t, n.end)
-    ctx = Q.contexts()
-    if t.startswith("%", j):
+    c = t[j : j + 1]  # what follows decides which of the readings below can apply
+    if c == "%":
         return _as_percent(e, j + 1, Decimal(1))
-    if t.startswith("‰", j):
+    if c == "‰":
         return _as_percent(e, j + 1, Decimal("0.1"))
-    m = _re(r"个?百分点").match(t, j)
-    if m:
-        _as_percent(e, m.end(), Decimal(1))
-        e.kind = "points"
-        return e
-    if t.startswith("成", j) and not n.num.vague and abs(n.num.value) <= 10:
-        after = t[j + 1 : j + 3]
-        if not any(after.startswith(w) for w in ctx["cheng_not_percent"]):
-            _as_percent(e, j + 1, TEN)
-            extra = _re(rf"[ ]*([{CN_DIGIT_CLASS}\d])(?![\d{_MAGS}成折.点])").match(t, e.end)
-            if extra and e.low is None:
-                digit = parse_numeral(extra[1])
-                if digit is not None and digit.value < 10:
-                    e.value += digit.value
-                    e.end = extra.end()
+    if c == "个" or c == "百":
+        m = _POINTS.match(t, j)
+        if m:
+            _as_percent(e, m.end(), Decimal(1))
+            e.kind = "points"
             return e
-    if t.startswith("折", j) and n.core == "半":
-        e.value = Decimal(5)
-        return _as_percent(e, j + 1, TEN)
-    if t.startswith("折", j) and not n.num.vague and 0 < n.num.value < 100:
-        after = t[j + 1 : j + 2]
-        if not after or after not in ctx["zhe_not_percent"]:
-            scale = TEN if n.num.value < 10 else Decimal(1)
-            return _as_percent(e, j + 1, scale)
-    if t.startswith("倍", j):
+    elif c == "成":
+        if not num.vague and abs(num.value) <= 10:
+            after = t[j + 1 : j + 3]
+            if not after.startswith(_words("cheng_not_percent")):
+                _as_percent(e, j + 1, TEN)
+                extra = _CHENG_DIGIT.match(t, e.end)
+                if extra and e.low is None:
+                    digit = parse_numeral(extra[1])
+                    if digit is not None and digit.value < 10:
+                        e.value += digit.value
+                        e.end = extra.end()
+                return e
+    elif c == "折":
+        if n.core == "半":
+            e.value = Decimal(5)
+            return _as_percent(e, j + 1, TEN)
+        if not num.vague and 0 < num.value < 100:
+            after = t[j + 1 : j + 2]
+            if not after or after not in Q.contexts()["zhe_not_percent"]:
+                scale = TEN if num.value < 10 else Decimal(1)
+                return _as_percent(e, j + 1, scale)
+    elif c == "倍":
         e.end, e.unit, e.kind, e.unit_word = j + 1, "倍", "multiple", "倍"
         return e
-    # 两个半小时: 个半 before the unit
-    m = _re(r"个半").match(t, j)
-    if m and n.core != "半" and not n.num.vague:
-        found = U.match_unit(t, m.end())
-        if found and found[0].kind in ("duration", "measure"):
-            e.value += HALF
-            return _as_unit(t, e, *found)
-    # 3个多月: 多/余 between 个 and the unit
-    m = _re(r"个([多余])(月|小时|钟头|星期|工作日|季度)").match(t, j)
-    if m:
-        word = "个" + m[2]
-        u = U.units().get(word)
-        if u:
-            e.qualifier = "over"
-            return _as_unit(t, e, u, word, m.end())
+    if c == "个":
+        # 两个半小时: 个半 before the unit
+        m = _GE_HALF.match(t, j)
+        if m and n.core != "半" and not num.vague:
+            found = U.match_unit(t, m.end())
+            if found and found[0].kind in ("duration", "measure"):
+                e.value += HALF
+                return _as_unit(t, e, *found)
+        # 3个多月: 多/余 between 个 and the unit
+        m = _GE_OVER.match(t, j)
+        if m:
+            word = "个" + m[2]
+            u = U.units().get(word)
+            if u:
+                e.qualifier = "over"
+                return _as_unit(t, e, u, word, m.end())
     found = U.match_unit(t, j)
     if found:
         u, word, end = found
         if u.compound_only:
             return e
-        if u.arabic_only and not (n.num.arabic or _CAPITALS & set(n.core)):
+        if u.arabic_only and not (num.arabic or _CAPITALS & set(n.core)):
             return e
         return _as_unit(t, e, u, word, end)
     return e
@@ -493,6 +540,8 @@ def _range(t: str, e: _Expr) -> None:
     """Join ``e`` with a second number after 至/到/—/-/~ or in X与Y之间."""
     if (e.n.num.low is not None and e.n.num.high is not None) or e.n.inside:
         return
+    if t[e.end : e.end + 1] not in _RANGE_SEP_FIRST:
+        return
     m = _range_sep_re().match(t, e.end)
     if not m:
         return
@@ -552,10 +601,13 @@ def _range(t: str, e: _Expr) -> None:
 def _before(t: str, e: _Expr, floor: int) -> None:
     """Qualifiers, currency names, 零下 and 数 before the number; a change and its basis."""
     s = e.start
-    ctx = Q.contexts()
     head = t[max(floor, s - 12) : s]
     # a currency name before the number: 人民币3.14, 新台币 177.1 亿元
-    m = U.currency_prefix_re().search(head)
+    m = (
+        U.currency_prefix_re().search(head)
+        if _end_char(head, spaces=True) in U.currency_prefix_lasts()
+        else None
+    )
     if m and (e.kind in (None, "money") or not e.unit_word) and e.type == "figure":
         u = U.units()[m[0].strip()]
         if not e.unit_word or e.unit == "元":
@@ -568,11 +620,7 @@ def _before(t: str, e: _Expr, floor: int) -> None:
         head = head[:-2]
     if head.endswith("数") and _magnitude_only(e.n.core) and not e.ranged:
         before = head[-2:-1]
-        if (
-            not before
-            or not regex.match(_CJK, before)
-            or before in "达有了近上约逾的在是为和与及等超"
-        ):
+        if not before or not _HAN.match(before) or before in "达有了近上约逾的在是为和与及等超":
             e.low, e.high = e.value * 2, e.value * 9
             e.value = e.low
             e.qualifier, s = "about", s - 1
@@ -588,26 +636,49 @@ def _before(t: str, e: _Expr, floor: int) -> None:
         if d:
             e.qualifier, e.qualified = d, True
     e.start = s
-    _change(t[max(floor, s - 16) : s], e, ctx)
+    _change(t[max(floor, s - 16) : s], e)
 
 
 def _qualifier_before(head: str, e: _Expr) -> tuple[str | None, int]:
     stripped = head.rstrip(" ")
     spaces = len(head) - len(stripped)
-    link = _re(r"(?:了|是|为|有|达)$").search(stripped)
+    link = _LINK_END.search(stripped) if _end_char(stripped) in _LINKS else None
     for h, extra in ((stripped, 0), (stripped[: link.start()] if link else None, 1)):
         if h is None:
             continue
-        for pos, table in (("before", Q.qualifier_words("before")),):
-            m = Q.ending_re("q:" + pos).search(h)
-            if m and not _blocked_qualifier(h, m):
-                return table[m[0]], len(m[0]) + extra + spaces
+        m = _word_ending(h, "q:before")
+        if m and not _blocked_qualifier(h, m):
+            return Q.qualifier_words("before")[m[0]], len(m[0]) + extra + spaces
         if extra == 0 and _magnitude_only(e.n.core):
-            m = Q.ending_re("q:before_magnitude").search(h)
+            m = _word_ending(h, "q:before_magnitude")
             if m and not _blocked_qualifier(h, m):
                 e.before_mag = True
                 return Q.qualifier_words("before_magnitude")[m[0]], len(m[0]) + spaces
     return None, 0
+
+
+#: 了/是/为/有/达 between a qualifier and its number (超过了, 约为).
+_LINKS = frozenset("了是为有达")
+_LINK_END = regex.compile(r"(?:了|是|为|有|达)$")
+_HAN = regex.compile(_CJK)
+
+
+def _end_char(h: str, spaces: bool = False) -> str:
+    """The character a match anchored by ``$`` must end on: the last one, or the one
+    before a final newline (where ``$`` matches too); with ``spaces``, after passing over
+    the spaces a pattern allows before ``$``.  Empty when there is none."""
+    if h.endswith("\n"):
+        h = h[:-1]
+    if spaces:
+        h = h.rstrip(" ")
+    return h[-1:]
+
+
+def _word_ending(h: str, name: str) -> regex.Match[str] | None:
+    """``Q.ending_re(name).search(h)``, skipped when no word of the list ends ``h``."""
+    if _end_char(h) not in Q.last_chars(name):
+        return None
+    return Q.ending_re(name).search(h)
 
 
 def _blocked_qualifier(h: str, m: regex.Match[str]) -> bool:
@@ -632,7 +703,12 @@ def _distant_bound(head: str) -> str | None:
     return None
 
 
-def _change(head: str, e: _Expr, ctx: dict) -> None:
+def _change(head: str, e: _Expr) -> None:
+    h = head[:-1] if head.endswith("\n") else head  # $ matches before a final newline
+    h = h.rstrip(" ")
+    lasts = _change_lasts()
+    if not (h[-1:] in lasts or (h[-1:] in ("了", "达") and h[-2:-1] in lasts)):
+        return  # no change word ends the text (before 了 or 达): a quick "no"
     m = _change_re().search(head)
     if not m:
         return
@@ -644,6 +720,13 @@ def _change(head: str, e: _Expr, ctx: dict) -> None:
         return
     e.change = "increase" if m["inc"] else "decrease"
     e.basis = m["basis"] or None
+
+
+@cache
+def _change_lasts() -> frozenset[str]:
+    """The characters the change words (增长, 下降 …) end with."""
+    ctx = Q.contexts()
+    return frozenset(w[-1] for k in ("change_increase", "change_decrease") for w in ctx[k] if w)
 
 
 @cache
@@ -662,7 +745,7 @@ def _change_re() -> regex.Pattern[str]:
 def _after(t: str, e: _Expr) -> None:
     """以上, 以下, 左右 … after the number and its unit (not part of the span)."""
     j = _skip_spaces(t, e.end, 4)
-    m = Q.starting_re("q:after").match(t, j)
+    m = Q.starting_re("q:after").match(t, j) if t[j : j + 1] in Q.first_chars("q:after") else None
     if m:
         q = Q.qualifier_words("after")[m[0]]
         if m[0] in ("多", "余"):
@@ -705,6 +788,10 @@ def _magnitude_only(core: str) -> bool:
     return bool(core) and all(c in _MAGS for c in core)
 
 
+_LATIN = regex.compile(r"[A-Za-z]")
+_LATIN_END = regex.compile(r"[A-Za-z]$")
+
+
 def _keep(t: str, e: _Expr) -> bool:
     """Whether an expression is a quantity worth a record (see the module docstring)."""
     ctx = Q.contexts()
@@ -713,35 +800,35 @@ def _keep(t: str, e: _Expr) -> bool:
     before = t[max(0, n.start - 4) : n.start]
     after = t[e.end : e.end + 4]
     num_after = t[n.end : n.end + 4]
-    if _re(r"[A-Za-z]$").search(before) or (not e.unit_word and _re(r"[A-Za-z]").match(after)):
+    if _LATIN_END.search(before) or (not e.unit_word and _LATIN.match(after)):
         return False
     if e.type == "figure" and not e.unit_word and not e.ranged:
-        for w in ctx["ordinal_before"]:
-            if before.endswith(w):
-                return False
+        if before.endswith(_words("ordinal_before")):
+            return False
     if not e.unit_word and e.type == "figure":
-        for w in ctx["enumerator_after"]:
-            if num_after.lstrip(" ").startswith(w) or after.lstrip(" ").startswith(w):
-                return False
+        enumerators = _words("enumerator_after")
+        if num_after.lstrip(" ").startswith(enumerators) or after.lstrip(" ").startswith(
+            enumerators
+        ):
+            return False
     elif before.endswith("第"):
         return False
     if e.type == "figure" and e.unit_word in ("日", "号"):
         # 二日, 20日: in a newspaper the day of a month, unless 为期/历时 … make it a duration
         head = t[max(0, e.start - 3) : e.start].rstrip(" ")
-        if n.num.arabic or not any(head.endswith(w) for w in ctx["day_duration_before"]):
+        if n.num.arabic or not head.endswith(_words("day_duration_before")):
             return False
     if e.kind == "duration":
         if _re(r"[ ]*(?:以来|来)").match(after):
             return False
         head = t[max(0, e.start - 4) : e.start]
         if e.unit_word in ctx["period_units"] and not e.qualified:
-            if any(head.rstrip(" ").endswith(w) for w in ctx["period_before"]):
+            if head.rstrip(" ").endswith(_words("period_before")):
                 return False
         if e.qualifier == "nearly" and e.unit_word in ctx["period_units"] and e.qualified:
             return False  # 近3年: a period (the dates normalizer reads it)
-    for w in ctx["version_after"]:
-        if not e.unit_word and after.lstrip(" ").startswith(w):
-            return False
+    if not e.unit_word and after.lstrip(" ").startswith(_words("version_after")):
+        return False
     if e.ranged or e.qualified or n.inside or n.num.vague or "vague" in e.notes:
         return _plausible(e)
     single = len(core) == 1 and not core.isdigit()

@@ -42,15 +42,29 @@ def _alt(words: Any) -> str:
 @cache
 def ending_re(name: str, extra: str = "") -> regex.Pattern[str]:
     """Words of a context list (or qualifier position ``q:<position>``) ending a text."""
-    words = qualifier_words(name[2:]) if name.startswith("q:") else contexts()[name]
-    return regex.compile(rf"(?:{_alt(words)}){extra}$")
+    return regex.compile(rf"(?:{_alt(_words(name))}){extra}$")
 
 
 @cache
 def starting_re(name: str) -> regex.Pattern[str]:
     """Words of a context list (or ``q:<position>``) at a position, longest first."""
-    words = qualifier_words(name[2:]) if name.startswith("q:") else contexts()[name]
-    return regex.compile(rf"(?:{_alt(words)})")
+    return regex.compile(rf"(?:{_alt(_words(name))})")
+
+
+def _words(name: str) -> Any:
+    return qualifier_words(name[2:]) if name.startswith("q:") else contexts()[name]
+
+
+@cache
+def first_chars(name: str) -> frozenset[str]:
+    """The characters the words of :func:`starting_re` start with (a quick "no")."""
+    return frozenset(w[0] for w in _words(name) if w)
+
+
+@cache
+def last_chars(name: str) -> frozenset[str]:
+    """The characters the words of :func:`ending_re` end with (a quick "no")."""
+    return frozenset(w[-1] for w in _words(name) if w)
 
 
 @cache

@@ -66,8 +66,16 @@ def unit_re() -> regex.Pattern[str]:
     return regex.compile(_alternation(list(units())))
 
 
+@cache
+def unit_firsts() -> frozenset[str]:
+    """The characters unit words start with (most positions start none)."""
+    return frozenset(w[0] for w in units())
+
+
 def match_unit(text: str, pos: int) -> tuple[Unit, str, int] | None:
     """The unit word at ``pos``: ``(unit, word as matched, end)``, or None."""
+    if text[pos : pos + 1] not in unit_firsts():
+        return None
     m = unit_re().match(text, pos)
     if m is None:
         return None
@@ -88,6 +96,12 @@ def currency_prefix_re() -> regex.Pattern[str]:
     """A currency name that may stand before the number, anchored at the end of a text."""
     words = [w for w, u in units().items() if u.prefix]
     return regex.compile(rf"(?:{_alternation(words)})[ ]{{0,2}}$")
+
+
+@cache
+def currency_prefix_lasts() -> frozenset[str]:
+    """The characters the currency names of :func:`currency_prefix_re` end with."""
+    return frozenset(w[-1] for w, u in units().items() if u.prefix)
 
 
 @cache
