@@ -12,8 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from zhjx import extensions
-from zhjx.components import values
 from zhjx.components.spans import doc_text, token_offsets
+from zhjx.components.values import SpanValues
 from zhjx.relate import Mention, relate
 
 
@@ -57,33 +57,33 @@ class FactsComponent:
             for _, s, e in group
         ]
         text = doc_text(doc)
+        values = SpanValues(doc, ("canonical", "kind", "value", "granularity", *_FACT_ATTRS))
         orgs = [
             Mention(
                 s,
                 e,
-                value=values.get(doc, span, s, e, "canonical") or text[s:e],
-                label=values.get(doc, span, s, e, "kind"),
+                value=values.get(span, s, e, "canonical") or text[s:e],
+                label=values.get(span, s, e, "kind"),
             )
             for span, s, e in self._group(doc, self.org_key)
         ]
         dates = []
         for span, s, e in self._group(doc, self.date_key):
-            value = values.get(doc, span, s, e, "value")
-            label = values.get(doc, span, s, e, "granularity")
+            value = values.get(span, s, e, "value")
+            label = values.get(span, s, e, "granularity")
             dates.append(Mention(s, e, value=None if value is None else str(value), label=label))
         tokens = token_offsets(doc, skip_space=True)
         facts = relate(text, tokens, quantities, orgs, dates, headline_end=_headline_end(doc))
         quantity_spans = [item for group in groups for item in group]
         for (span, s, e), fact in zip(quantity_spans, facts, strict=True):
             values.put(
-                doc,
                 span,
                 s,
                 e,
                 [
                     (attr, getattr(fact, attr))
                     for attr in _FACT_ATTRS
-                    if values.get(doc, span, s, e, attr) is None
+                    if values.get(span, s, e, attr) is None
                 ],
             )
         return doc

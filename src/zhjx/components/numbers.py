@@ -6,12 +6,23 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
-from zhjx.components import values
 from zhjx.components.spans import doc_text, exact_spans
+from zhjx.components.values import SpanValues
 from zhjx.normalize.numbers import find_quantities
 
 FIGURE_LABEL = "FIGURE"
 PERCENT_LABEL = "PERCENT"
+_QUANTITY_ATTRS = (
+    "value",
+    "unit",
+    "kind",
+    "qualifier",
+    "low",
+    "high",
+    "change",
+    "basis",
+    "points",
+)
 
 
 class NumbersComponent:
@@ -51,11 +62,11 @@ class NumbersComponent:
             FIGURE_LABEL,
         )
         figures, percentages = [], []
+        store = SpanValues(doc, _QUANTITY_ATTRS)
         for q, span in zip(found, spans, strict=True):
             if q.type == "percentage":
                 span.label_ = PERCENT_LABEL
-            values.put(
-                doc,
+            store.put(
                 span,
                 span.start_char,
                 span.end_char,

@@ -28,9 +28,12 @@ def _keyed_by_offsets() -> bool:
         Span.set_extension(name, default=None)
     doc = Doc(Vocab(), words=["a", "b"], spaces=[True, False])
     span = doc[1:2]
-    setattr(span._, name, 1)
-    key = ("._.", name, span.start_char, span.end_char)
-    return doc.user_data.get(key, _MISSING) == 1 and len(doc.user_data) == 1
+    try:
+        setattr(span._, name, 1)
+        key = ("._.", name, span.start_char, span.end_char)
+        return doc.user_data.get(key, _MISSING) == 1 and len(doc.user_data) == 1
+    finally:
+        Span.remove_extension(name)
 
 
 def _plain(name: str) -> tuple[bool, Any]:
@@ -46,19 +49,28 @@ def _plain(name: str) -> tuple[bool, Any]:
     return True, default
 
 
-def get(doc: Doc, span: Span, start: int, end: int, name: str) -> Any:
-    """``span._.<name>`` of the span at ``[start, end)`` (its character offsets)."""
-    plain, default = _plain(name)
-    if not plain:
-        return getattr(span._, name)
-    return doc.user_data.get(("._.", name, start, end), default)
+class SpanValues:
+    """The extension values ``names`` of the spans of one Doc, read and written by the
+    spans' character offsets (whether each extension is plain is looked up once)."""
 
+    __slots__ = ("data", "plain")
 
-def put(doc: Doc, span: Span, start: int, end: int, values: Iterable[tuple[str, Any]]) -> None:
-    """Set ``span._.<name> = value`` for each pair on the span at ``[start, end)``."""
-    data = doc.user_data
-    for name, value in values:
-        if _plain(name)[0]:
-            data["._.", name, start, end] = value
-        else:
-            setattr(span._, name, value)
+    def __init__(self, doc: Doc, names: Iterable[str]) -> None:
+        self.data = doc.user_data
+        self.plain = {name: _plain(name) for name in names}
+
+    def get(self, span: Span, start: int, end: int, name: str) -> Any:
+        """``span._.<name>`` of ``span``, which covers ``[start, end)``."""
+        plain, default = self.plain[name]
+        if not plain:
+            return getattr(span._, name)
+        return self.data.get(("._.", name, start, end), default)
+
+    def put(self, span: Span, start: int, end: int, values: Iterable[tuple[str, Any]]) -> None:
+        """Set ``span._.<name> = value`` for each pair; ``span`` covers ``[start, end)``."""
+        data, plain = self.data, self.plain
+        for name, value in values:
+            if plain[name][0]:
+                data["._.", name, start, end] = value
+            else:
+                setattr(span._, name, value)

@@ -114,7 +114,7 @@ def _range_sep_re() -> regex.Pattern[str]:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Num:
     start: int  # start of the sign or numeral
     end: int
@@ -124,7 +124,7 @@ class _Num:
     mag_suffix: str = ""  # trailing 万/亿 of the core
 
 
-@dataclass
+@dataclass(slots=True)
 class _Expr:
     start: int
     end: int
