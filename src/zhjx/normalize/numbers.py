@@ -263,12 +263,11 @@ def _blocked_spans(t: str) -> list[tuple[int, int]]:
             and not (U.match_unit(t, j) or t.startswith(("%", "个百分点", "‰"), j))
         ):
             spans.append((m.start(), m.end()))
-    unit = U.unit_re()
     for m in _latin_after_re().finditer(t):
         # a Latin unit right after a number is a unit, not a code (35mg, 3.4kg)
-        num = _re(r"\d+(?:\.\d+)?").match(m[0])
-        u = unit.match(t, m.start() + num.end())
-        if not (u and u.end() == m.end()):
+        k = m.start() + _re(r"\d+(?:\.\d+)?").match(m[0]).end()
+        word = U.unit_at(t, k)
+        if not (word and k + len(word) == m.end()):
             spans.append((m.start(), m.end()))
     return spans
 
@@ -294,8 +293,8 @@ def _read_number(t: str, i: int, m: regex.Match[str] | None = None) -> _Num | No
     end = m.end()
     # 2.3千克, 一百千瓦: a unit that starts with 千/百 takes it from the numeral
     if t[end - 1] in "千百":
-        u = U.unit_re().match(t, end - 1)
-        if u and len(u[0]) > 1 and end - 1 > start:
+        word = U.unit_at(t, end - 1)
+        if word and len(word) > 1 and end - 1 > start:
             end -= 1
     # a numeral holds no whitespace but the spaces its pattern allows between parts
     run = t[start:end].replace(" ", "")
@@ -351,7 +350,7 @@ def _unit_or_end(t: str, i: int) -> bool:
     j = _skip_spaces(t, i)
     if j >= len(t) or not _re(r"[\p{Han}A-Za-z\d%]").match(t[j]):
         return True
-    return bool(U.unit_re().match(t, j) or t.startswith("个", j) or t[j] in "%万亿")
+    return bool(U.unit_at(t, j) or t.startswith("个", j) or t[j] in "%万亿")
 
 
 def _skip_spaces(t: str, i: int, most: int = 8) -> int:
@@ -505,10 +504,10 @@ def _as_unit(t: str, e: _Expr, u: U.Unit, word: str, end: int) -> _Expr:
 
 def _money_tail(t: str, e: _Expr) -> None:
     """3元4角5分, 一块二, 元整, 三万元欧元, 8亿元人民币."""
-    cur = U.currency_after().match(t, e.end)
+    cur = U.currency_table().at(t, e.end)
     if cur and e.unit_word in ("元", "圆", "块"):
-        u = U.units()[cur[0]]
-        e.unit, e.end = u.unit, cur.end()
+        u = U.units()[cur]
+        e.unit, e.end = u.unit, e.end + len(cur)
         return
     pos = e.end
     added = Decimal(0)
@@ -642,25 +641,32 @@ def _before(t: str, e: _Expr, floor: int) -> None:
 def _qualifier_before(head: str, e: _Expr) -> tuple[str | None, int]:
     stripped = head.rstrip(" ")
     spaces = len(head) - len(stripped)
-    link = _LINK_END.search(stripped) if _end_char(stripped) in _LINKS else None
-    for h, extra in ((stripped, 0), (stripped[: link.start()] if link else None, 1)):
+    # the text before 了/是/为/有/达 (超过了, 约为)
+    body = _before_newline(stripped)
+    linked = body[:-1] if body[-1:] in _LINKS else None
+    for h, extra in ((stripped, 0), (linked, 1)):
         if h is None:
             continue
-        m = _word_ending(h, "q:before")
-        if m and not _blocked_qualifier(h, m):
-            return Q.qualifier_words("before")[m[0]], len(m[0]) + extra + spaces
+        h = _before_newline(h)
+        word = Q.word_table("q:before").ending(h)
+        if word and not _blocked_qualifier(h, word):
+            return Q.qualifier_words("before")[word], len(word) + extra + spaces
         if extra == 0 and _magnitude_only(e.n.core):
-            m = _word_ending(h, "q:before_magnitude")
-            if m and not _blocked_qualifier(h, m):
+            word = Q.word_table("q:before_magnitude").ending(h)
+            if word and not _blocked_qualifier(h, word):
                 e.before_mag = True
-                return Q.qualifier_words("before_magnitude")[m[0]], len(m[0]) + spaces
+                return Q.qualifier_words("before_magnitude")[word], len(word) + spaces
     return None, 0
 
 
 #: 了/是/为/有/达 between a qualifier and its number (超过了, 约为).
 _LINKS = frozenset("了是为有达")
-_LINK_END = regex.compile(r"(?:了|是|为|有|达)$")
 _HAN = regex.compile(_CJK)
+
+
+def _before_newline(h: str) -> str:
+    """``h`` without a final newline: where a pattern anchored by ``$`` can end a match."""
+    return h[:-1] if h.endswith("\n") else h
 
 
 def _end_char(h: str, spaces: bool = False) -> str:
@@ -674,17 +680,13 @@ def _end_char(h: str, spaces: bool = False) -> str:
     return h[-1:]
 
 
-def _word_ending(h: str, name: str) -> regex.Match[str] | None:
-    """``Q.ending_re(name).search(h)``, skipped when no word of the list ends ``h``."""
-    if _end_char(h) not in Q.last_chars(name):
-        return None
-    return Q.ending_re(name).search(h)
-
-
-def _blocked_qualifier(h: str, m: regex.Match[str]) -> bool:
+def _blocked_qualifier(h: str, word: str) -> bool:
+    """Whether the character before ``word`` (which ends ``h``) makes it part of another
+    word (约 in 合约, 近 in 最近)."""
     blockers = Q.contexts().get("qualifier_blockers", {})
-    prev = h[m.start() - 1 : m.start()]
-    return bool(prev) and prev in blockers.get(m[0], "")
+    start = len(h) - len(word)
+    prev = h[start - 1 : start]
+    return bool(prev) and prev in blockers.get(word, "")
 
 
 @cache
@@ -745,10 +747,10 @@ def _change_re() -> regex.Pattern[str]:
 def _after(t: str, e: _Expr) -> None:
     """以上, 以下, 左右 … after the number and its unit (not part of the span)."""
     j = _skip_spaces(t, e.end, 4)
-    m = Q.starting_re("q:after").match(t, j) if t[j : j + 1] in Q.first_chars("q:after") else None
-    if m:
-        q = Q.qualifier_words("after")[m[0]]
-        if m[0] in ("多", "余"):
+    word = Q.word_table("q:after").at(t, j)
+    if word:
+        q = Q.qualifier_words("after")[word]
+        if word in ("多", "余"):
             return
         if e.qualifier == "exact" or (not e.qualified and e.qualifier == q):
             e.qualifier = q
@@ -767,10 +769,10 @@ def _after(t: str, e: _Expr) -> None:
 
 
 def _read_number_after_bound(t: str, i: int) -> tuple[_Expr, str] | None:
-    m = Q.starting_re("q:before").match(t, i)
-    if not m:
+    word = Q.word_table("q:before").at(t, i)
+    if not word:
         return None
-    j = m.end()
+    j = i + len(word)
     link = _re(r"(?:了|是|为|有|达)?[ ]*").match(t, j)
     n = _read_number(t, link.end())
     if n is None:
@@ -778,7 +780,7 @@ def _read_number_after_bound(t: str, i: int) -> tuple[_Expr, str] | None:
     e = _measure(t, n)
     if e is None:
         return None
-    return e, Q.qualifier_words("before")[m[0]]
+    return e, Q.qualifier_words("before")[word]
 
 
 # ---------------------------------------------------------------- policy

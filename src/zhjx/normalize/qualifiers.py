@@ -8,6 +8,7 @@ from typing import Any
 
 import regex
 
+from zhjx.normalize.wordtable import WordTable
 from zhjx.resources import load_json, load_jsonl, load_words
 
 QUALIFIERS_FILE = "numbers/qualifiers.jsonl"
@@ -56,9 +57,9 @@ def _words(name: str) -> Any:
 
 
 @cache
-def first_chars(name: str) -> frozenset[str]:
-    """The characters the words of :func:`starting_re` start with (a quick "no")."""
-    return frozenset(w[0] for w in _words(name) if w)
+def word_table(name: str) -> WordTable:
+    """The words of :func:`starting_re` for look-ups at a position (same matches)."""
+    return WordTable(_words(name))
 
 
 @cache
