@@ -601,18 +601,17 @@ def _before(t: str, e: _Expr, floor: int) -> None:
     """Qualifiers, currency names, 零下 and 数 before the number; a change and its basis."""
     s = e.start
     head = t[max(floor, s - 12) : s]
-    # a currency name before the number: 人民币3.14, 新台币 177.1 亿元
-    m = (
-        U.currency_prefix_re().search(head)
-        if _end_char(head, spaces=True) in U.currency_prefix_lasts()
-        else None
-    )
-    if m and (e.kind in (None, "money") or not e.unit_word) and e.type == "figure":
-        u = U.units()[m[0].strip()]
+    # a currency name before the number, up to two spaces away: 人民币3.14, 新台币 177.1 亿元
+    body = _before_newline(head)
+    name = body.rstrip(" ")
+    gap = len(body) - len(name)
+    word = U.currency_table().ending(name) if gap <= 2 else None
+    if word and (e.kind in (None, "money") or not e.unit_word) and e.type == "figure":
+        u = U.units()[word]
         if not e.unit_word or e.unit == "元":
             e.unit, e.kind = u.unit, "money"
-            e.unit_word = e.unit_word or m[0].strip()
-            s -= len(m[0])
+            e.unit_word = e.unit_word or word
+            s -= len(word) + gap
             head = t[max(floor, s - 12) : s]
     if head.endswith("零下") and e.value > 0:
         e.value, s = -e.value, s - 2
@@ -669,17 +668,6 @@ def _before_newline(h: str) -> str:
     return h[:-1] if h.endswith("\n") else h
 
 
-def _end_char(h: str, spaces: bool = False) -> str:
-    """The character a match anchored by ``$`` must end on: the last one, or the one
-    before a final newline (where ``$`` matches too); with ``spaces``, after passing over
-    the spaces a pattern allows before ``$``.  Empty when there is none."""
-    if h.endswith("\n"):
-        h = h[:-1]
-    if spaces:
-        h = h.rstrip(" ")
-    return h[-1:]
-
-
 def _blocked_qualifier(h: str, word: str) -> bool:
     """Whether the character before ``word`` (which ends ``h``) makes it part of another
     word (约 in 合约, 近 in 最近)."""
@@ -694,7 +682,14 @@ def _distant_words() -> tuple[str, ...]:
     return tuple(sorted(Q.qualifier_words("distant"), key=len, reverse=True))
 
 
+@cache
+def _distant_firsts() -> tuple[str, ...]:
+    return tuple({w[0] for w in _distant_words()})
+
+
 def _distant_bound(head: str) -> str | None:
+    if not any(c in head for c in _distant_firsts()):
+        return None  # no bound word can be in the text (all start with 不): a quick "no"
     table = Q.qualifier_words("before")
     for w in _distant_words():
         k = head.rfind(w)

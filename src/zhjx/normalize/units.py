@@ -101,12 +101,6 @@ def currency_prefix_re() -> regex.Pattern[str]:
 
 
 @cache
-def currency_prefix_lasts() -> frozenset[str]:
-    """The characters the currency names of :func:`currency_prefix_re` end with."""
-    return frozenset(w[-1] for w, u in units().items() if u.prefix)
-
-
-@cache
 def currency_after() -> regex.Pattern[str]:
     """A currency name right after a 元 amount (三万元欧元, 8亿元人民币)."""
     words = [w for w, u in units().items() if u.prefix]
@@ -115,5 +109,6 @@ def currency_after() -> regex.Pattern[str]:
 
 @cache
 def currency_table() -> WordTable:
-    """The currency names of :func:`currency_after` for look-ups at a position."""
+    """The currency names (of :func:`currency_after` and :func:`currency_prefix_re`) for
+    look-ups at or ending a position."""
     return WordTable((w for w, u in units().items() if u.prefix), latin_bound=True)
