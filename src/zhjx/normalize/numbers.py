@@ -82,7 +82,10 @@ def _blocked_re(email: bool = True) -> regex.Pattern[str]:
         rf"(?<![\d.])(?:1[5-9]|20)\d\d{_SP}年",  # years (a date, not a count of years)
         rf"(?<![\d.])\d{{1,2}}{_SP}月(?:份|{_SP}\d{{1,2}}{_SP}[日号])?",  # 3月, 3月29日
     ]
-    return regex.compile("|".join(f"(?:{p})" for p in parts if p is not None))
+    # every branch starts with a letter or a digit (or, for e-mail, a word character):
+    # the look-ahead lets a position that starts none fail at once
+    first = r"[\w.+-]" if email else r"[A-Za-z\d]"
+    return regex.compile(f"(?={first})(?:" + "|".join(f"(?:{p})" for p in parts if p) + ")")
 
 
 _MONTH_DAY = regex.compile(r"(?<![\d.-])(\d{1,2})-(\d{1,2})(?![\d.])")
@@ -175,7 +178,7 @@ def find_quantities(text: str) -> list[Quantity]:
             expr = _expression(t, mstart, last, phrases, match)
         if expr is None or expr.start < last:
             # a digit string (一九九七, 二〇〇二) is skipped whole, not read from inside
-            digits = kind == "core" and _DIGIT_STRING.fullmatch(t, mstart, mend)
+            digits = kind == "core" and _digit_string(t[mstart:mend])
             pos = mend if digits else mstart + 1
             continue
         if blocked.reach_over(expr.n.start, expr.n.end) is not None or not _keep(t, expr):
@@ -186,8 +189,9 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-#: Two or more Chinese digits: a digit string (一九九七), not a number.
-_DIGIT_STRING = regex.compile(rf"[{CN_DIGIT_CLASS}]{{2,}}")
+def _digit_string(s: str) -> bool:
+    """Two or more Chinese digits and nothing else: a digit string (一九九七), not a number."""
+    return len(s) >= 2 and not s.strip(CN_DIGIT_CLASS)
 
 
 class _Blocked:
@@ -291,6 +295,7 @@ def _read_number(t: str, i: int, m: regex.Match[str] | None = None) -> _Num | No
             return None
     start = m.start("num")
     end = m.end()
+    signed = start != m.start()  # the sign, when there is one, comes before the numeral
     # 2.3千克, 一百千瓦: a unit that starts with 千/百 takes it from the numeral
     if t[end - 1] in "千百":
         word = U.unit_at(t, end - 1)
@@ -298,7 +303,7 @@ def _read_number(t: str, i: int, m: regex.Match[str] | None = None) -> _Num | No
             end -= 1
     # a numeral holds no whitespace but the spaces its pattern allows between parts
     run = t[start:end].replace(" ", "")
-    if _DIGIT_STRING.fullmatch(run) and parse_numeral(run) is None:
+    if _digit_string(run) and parse_numeral(run) is None:
         return None  # a digit string (一九九七): no number inside it either
     # the longest prefix that is a well-formed numeral (五十千 -> 五十)
     num = None
@@ -312,7 +317,7 @@ def _read_number(t: str, i: int, m: regex.Match[str] | None = None) -> _Num | No
             end -= 1
     if num is None:
         return None
-    if m["sign"]:
+    if signed:
         num = Numeral(-num.value, _neg(num.high), _neg(num.low), num.vague, num.arabic, True)
     n = _Num(m.start(), end, core, num)
     nxt = t[end : end + 1]
@@ -785,8 +790,7 @@ def _magnitude_only(core: str) -> bool:
     return bool(core) and all(c in _MAGS for c in core)
 
 
-_LATIN = regex.compile(r"[A-Za-z]")
-_LATIN_END = regex.compile(r"[A-Za-z]$")
+_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _keep(t: str, e: _Expr) -> bool:
@@ -796,14 +800,17 @@ def _keep(t: str, e: _Expr) -> bool:
     core = n.core
     before = t[max(0, n.start - 4) : n.start]
     after = t[e.end : e.end + 4]
-    num_after = t[n.end : n.end + 4]
-    if _LATIN_END.search(before) or (not e.unit_word and _LATIN.match(after)):
+    # a Latin letter ends what is before (before a final newline too, as $ would)
+    if _before_newline(before)[-1:] in _LATIN_LETTERS or (
+        not e.unit_word and after[:1] in _LATIN_LETTERS
+    ):
         return False
     if e.type == "figure" and not e.unit_word and not e.ranged:
         if before.endswith(_words("ordinal_before")):
             return False
     if not e.unit_word and e.type == "figure":
         enumerators = _words("enumerator_after")
+        num_after = t[n.end : n.end + 4]
         if num_after.lstrip(" ").startswith(enumerators) or after.lstrip(" ").startswith(
             enumerators
         ):
