@@ -14,40 +14,42 @@ Range = tuple[int, int]
 
 
 @cache
-def _marks_re(marks: frozenset[str]) -> re.Pattern[str] | None:
-    # one character class: the standard library's re finds it faster than regex
+def _runs_re(marks: frozenset[str]) -> re.Pattern[str] | None:
+    """A run of characters between delimiters that holds more than whitespace."""
     chars = "".join(sorted(c for c in marks if len(c) == 1))
-    return re.compile(f"[{re.escape(chars)}]") if chars else None
+    if not chars:
+        return None
+    other = f"[^{re.escape(chars)}]"
+    # re's \s and str.strip() agree on what whitespace is (both use str.isspace)
+    return re.compile(rf"{other}*[^{re.escape(chars)}\s]{other}*")
 
 
 def _split(text: str, marks: frozenset[str], cuts: Iterable[int]) -> list[Range]:
-    """Ranges between delimiter characters (left out) and zero-width cuts."""
-    pattern = _marks_re(marks)
-    delims = [m.start() for m in pattern.finditer(text)] if pattern else []
+    """Ranges between delimiter characters (left out) and zero-width cuts, leaving out
+    ranges of nothing but whitespace."""
+    pattern = _runs_re(marks)
+    if pattern is None:
+        runs = [(0, len(text))] if text.strip() else []
+    else:
+        runs = [m.span() for m in pattern.finditer(text)]
     last = len(text) - 1  # a cut at or after the last character changes nothing
-    edges = sorted(x for x in set(cuts) if x <= last)
+    edges = sorted(x for x in set(cuts) if 0 < x <= last)
     if not edges:
-        out = list(zip([0, *(i + 1 for i in delims)], [*delims, len(text)], strict=True))
-        return [(s, t) for s, t in out if text[s:t].strip()]
-    it = iter(edges)
-    edge = next(it, None)
-    out = []
-    start = 0
-    for i in delims:
-        while edge is not None and edge <= i:
-            if edge > start:
-                out.append((start, edge))
-                start = edge
-            edge = next(it, None)
-        out.append((start, i))
-        start = i + 1
-    while edge is not None:
-        if edge > start:
-            out.append((start, edge))
-            start = edge
-        edge = next(it, None)
-    out.append((start, len(text)))
-    return [(s, t) for s, t in out if text[s:t].strip()]
+        return runs
+    out: list[Range] = []
+    for s, t in runs:
+        i = bisect.bisect_right(edges, s)
+        j = bisect.bisect_left(edges, t)
+        if i == j:  # no cut inside
+            out.append((s, t))
+            continue
+        for x in edges[i:j]:
+            if text[s:x].strip():
+                out.append((s, x))
+            s = x
+        if text[s:t].strip():
+            out.append((s, t))
+    return out
 
 
 @dataclass(frozen=True)
