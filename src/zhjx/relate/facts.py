@@ -83,7 +83,7 @@ def relate(
     bounds.update(chain.from_iterable(seg.clauses))
     bounds.update(m.start for m in mentions)
     bounds.update(m.end for m in mentions)
-    sc = Scanner(text, bounds, longest=max(8, *(len(w) for w in lex.anaphora)))
+    sc = Scanner(text, bounds, longest=lex.longest_word)
     if headline_end is None:
         headline_end = _headline_end(text, seg, lex)
 

@@ -58,6 +58,11 @@ class Lexicon:
         )
 
     @cached_property
+    def longest_word(self) -> int:
+        """How far a word look-up reaches: 8 characters, or the longest reference."""
+        return max(8, *(len(w) for w in self.anaphora))
+
+    @cached_property
     def anaphora_words(self) -> tuple[str, ...]:
         """The references (该公司 …), longest first."""
         return tuple(sorted(self.anaphora, key=len, reverse=True))

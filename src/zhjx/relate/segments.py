@@ -121,8 +121,11 @@ class Scanner:
 
     def __init__(self, text: str, bounds: Iterable[int], longest: int = 8) -> None:
         self.text = text
-        self.bounds = sorted(set(bounds) | {0, len(text)})
-        self._set = frozenset(self.bounds)
+        found = set(bounds)
+        found.add(0)
+        found.add(len(text))
+        self._set = found
+        self.bounds = sorted(found)
         self.longest = longest
 
     def lskip(self, pos: int, lo: int) -> int:
