@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
@@ -45,17 +48,19 @@ class NumbersComponent:
         self.skip_keys = tuple(skip_keys)
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = [
+        taken = sorted(
             (s.start_char, s.end_char)
             for key in self.skip_keys
             if key in doc.spans
             for s in doc.spans[key]
-        ]
-        found = [
-            q
-            for q in find_quantities(doc_text(doc))
-            if not any(q.start < e and s < q.end for s, e in taken)
-        ]
+        )
+        starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))  # the furthest end so far
+        found = []
+        for q in find_quantities(doc_text(doc)):
+            k = bisect_left(starts, q.end)  # the taken spans that start before q ends
+            if not (k and reach[k - 1] > q.start):  # … and none of them ends after q starts
+                found.append(q)
         spans = exact_spans(
             doc,
             [(q.start, q.end) for q in found],
