@@ -643,23 +643,25 @@ def _before(t: str, e: _Expr, floor: int) -> None:
 
 
 def _qualifier_before(head: str, e: _Expr) -> tuple[str | None, int]:
+    """The qualifier word that ends ``head`` (right before the number): its qualifier
+    and how many characters it takes (with the spaces and a 了/是/为/有/达 after it)."""
     stripped = head.rstrip(" ")
     spaces = len(head) - len(stripped)
-    # the text before 了/是/为/有/达 (超过了, 约为)
-    body = _before_newline(stripped)
-    linked = body[:-1] if body[-1:] in _LINKS else None
-    for h, extra in ((stripped, 0), (linked, 1)):
-        if h is None:
-            continue
-        h = _before_newline(h)
-        word = Q.word_table("q:before").ending(h)
+    before = Q.word_table("q:before")
+    h = _before_newline(stripped)  # a pattern anchored by $ matches before it too
+    word = before.ending(h)
+    if word and not _blocked_qualifier(h, word):
+        return Q.qualifier_words("before")[word], len(word) + spaces
+    if _magnitude_only(e.n.core):  # 上千, 破万
+        word = Q.word_table("q:before_magnitude").ending(h)
         if word and not _blocked_qualifier(h, word):
-            return Q.qualifier_words("before")[word], len(word) + extra + spaces
-        if extra == 0 and _magnitude_only(e.n.core):
-            word = Q.word_table("q:before_magnitude").ending(h)
-            if word and not _blocked_qualifier(h, word):
-                e.before_mag = True
-                return Q.qualifier_words("before_magnitude")[word], len(word) + spaces
+            e.before_mag = True
+            return Q.qualifier_words("before_magnitude")[word], len(word) + spaces
+    if h[-1:] in _LINKS:  # 超过了, 约为
+        h = _before_newline(h[:-1])
+        word = before.ending(h)
+        if word and not _blocked_qualifier(h, word):
+            return Q.qualifier_words("before")[word], len(word) + 1 + spaces
     return None, 0
 
 
@@ -693,7 +695,10 @@ def _distant_firsts() -> tuple[str, ...]:
 
 
 def _distant_bound(head: str) -> str | None:
-    if not any(c in head for c in _distant_firsts()):
+    for c in _distant_firsts():
+        if c in head:
+            break
+    else:
         return None  # no bound word can be in the text (all start with 不): a quick "no"
     table = Q.qualifier_words("before")
     for w in _distant_words():
@@ -787,7 +792,8 @@ def _read_number_after_bound(t: str, i: int) -> tuple[_Expr, str] | None:
 
 
 def _magnitude_only(core: str) -> bool:
-    return bool(core) and all(c in _MAGS for c in core)
+    """Whether ``core`` is nothing but magnitudes (十百千万亿)."""
+    return bool(core) and not core.strip(_MAGS)
 
 
 _LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
