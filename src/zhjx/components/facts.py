@@ -8,13 +8,23 @@ is in :mod:`zhjx.relate` (pure, over the Doc's words and the spans' offsets).
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from zhjx import extensions
-from zhjx.components.spans import doc_text, token_offsets
+from zhjx.components.spans import doc_text
 from zhjx.components.values import SpanValues
 from zhjx.relate import Mention, relate
+
+
+def _word_bounds(doc: Doc) -> list[int]:
+    """The start and end offsets of the Doc's tokens, whitespace tokens left out (the
+    ends of ``spans.token_offsets(doc, skip_space=True)``, without a tuple a token)."""
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+    arr = arr[arr[:, 2] == 0]
+    starts = arr[:, 0]
+    return starts.tolist() + (starts + arr[:, 1]).tolist()
 
 
 def _headline_end(doc: Doc) -> int | None:
@@ -72,8 +82,15 @@ class FactsComponent:
             value = values.get(span, s, e, "value")
             label = values.get(span, s, e, "granularity")
             dates.append(Mention(s, e, value=None if value is None else str(value), label=label))
-        tokens = token_offsets(doc, skip_space=True)
-        facts = relate(text, tokens, quantities, orgs, dates, headline_end=_headline_end(doc))
+        facts = relate(
+            text,
+            (),
+            quantities,
+            orgs,
+            dates,
+            headline_end=_headline_end(doc),
+            bounds=_word_bounds(doc),
+        )
         quantity_spans = [item for group in groups for item in group]
         for (span, s, e), fact in zip(quantity_spans, facts, strict=True):
             values.put(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -69,21 +69,24 @@ def relate(
     *,
     headline_end: int | None = None,
     lex: Lexicon | None = None,
+    bounds: Iterable[int] | None = None,
 ) -> list[Fact]:
     """One :class:`Fact` for each of ``quantities`` (same order).
 
     ``tokens`` are the word offsets of a segmentation of ``text`` (pkuseg's); the
     mentions are those other extractors found.  ``headline_end`` is where the headline
-    ends in ``text`` (found from the dateline when None).
+    ends in ``text`` (found from the dateline when None).  A caller that has the word
+    boundaries at hand (every token's start and end) may pass them as ``bounds``
+    instead of pairs in ``tokens``.
     """
     lex = lex or lexicon()
     seg = segment(text, lex)
     mentions = [*quantities, *orgs, *dates]
-    bounds = set(chain.from_iterable(tokens))
-    bounds.update(chain.from_iterable(seg.clauses))
-    bounds.update(m.start for m in mentions)
-    bounds.update(m.end for m in mentions)
-    sc = Scanner(text, bounds, longest=lex.longest_word)
+    found = set(chain.from_iterable(tokens)) if bounds is None else set(bounds)
+    found.update(chain.from_iterable(seg.clauses))
+    found.update(m.start for m in mentions)
+    found.update(m.end for m in mentions)
+    sc = Scanner(text, found, longest=lex.longest_word)
     if headline_end is None:
         headline_end = _headline_end(text, seg, lex)
 
