@@ -68,6 +68,11 @@ class Lexicon:
         return tuple(sorted(self.anaphora, key=len, reverse=True))
 
     @cached_property
+    def anaphora_firsts(self) -> frozenset[str]:
+        """The characters references start with (该, 这 …)."""
+        return frozenset(w[0] for w in self.anaphora if w)
+
+    @cached_property
     def change_words(self) -> frozenset[str]:
         """The change verbs (增长, 下降 …) as a set."""
         return frozenset(self.changes)

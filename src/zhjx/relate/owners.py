@@ -110,7 +110,10 @@ def owners(
         if clause is not None and not seg.in_dateline(s, e):
             topic = is_topic(sc, (s, e), clause, lex, skip)
             events.append((s, 2, ("org" if topic else "named", (name, kind))))
+    present = {c for c in lex.anaphora_firsts if c in text}  # most texts have no 该/这/此
     for word in lex.anaphora_words:
+        if word[0] not in present:
+            continue
         s = text.find(word)
         while s >= 0:
             e = s + len(word)
