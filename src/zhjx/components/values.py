@@ -24,8 +24,9 @@ _MISSING = object()
 def _keyed_by_offsets() -> bool:
     """Whether spaCy keeps a Span's extension values under ``("._.", name, start, end)``."""
     name = "_zhjx_probe"
-    if not Span.has_extension(name):
-        Span.set_extension(name, default=None)
+    if Span.has_extension(name):  # someone else's: leave it alone, take the slow way
+        return False
+    Span.set_extension(name, default=None)
     doc = Doc(Vocab(), words=["a", "b"], spaces=[True, False])
     span = doc[1:2]
     try:
