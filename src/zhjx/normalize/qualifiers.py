@@ -63,12 +63,6 @@ def word_table(name: str) -> WordTable:
 
 
 @cache
-def last_chars(name: str) -> frozenset[str]:
-    """The characters the words of :func:`ending_re` end with (a quick "no")."""
-    return frozenset(w[-1] for w in _words(name) if w)
-
-
-@cache
 def set_phrases() -> tuple[str, ...]:
     """Set phrases and trap words that contain numerals but state no quantity."""
     return load_words(SET_PHRASES_FILE)
