@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from conftest import PAGES, points_back
-from zhjx.cli import EXIT_NO_MODEL, EXIT_OK, EXIT_SOME_FAILED, main
+from zhjx.cli import EXIT_NO_MODEL, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, main
 
 GOOD = sorted(p.name for p in PAGES.glob("*.txt"))
 
@@ -81,6 +81,15 @@ def test_jobs_give_the_same_records_in_the_same_order(serial, folder, tmp_path):
     out2 = tmp_path / "records.jsonl"
     assert main(["extract", str(folder), "-o", str(out2), "-q", "--jobs", "2"]) == EXIT_SOME_FAILED
     assert out1.read_bytes() == out2.read_bytes()
+
+
+def test_jobs_zero_means_one_per_core_and_negative_is_refused(folder, tmp_path, capsys):
+    out = tmp_path / "records.jsonl"
+    one = folder / GOOD[0]
+    assert main(["extract", str(one), "-o", str(out), "-q", "--jobs", "0"]) == EXIT_OK
+    assert read(out)
+    assert main(["extract", str(one), "-o", str(out), "-q", "--jobs", "-1"]) == EXIT_USAGE
+    assert "--jobs" in capsys.readouterr().err
 
 
 def test_resume_completes_an_interrupted_run(serial, folder, tmp_path):

@@ -15,6 +15,8 @@ import pytest
 import spacy
 import spacy_pkuseg
 import srsly
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy_pkuseg.feature_extractor import FeatureExtractor
 
 from zhjx import model, segmenter
@@ -97,6 +99,18 @@ def test_same_words_on_shuffled_text(models):
         assert fast.cut(text) == ref.cut(text), text
 
 
+def test_same_words_with_a_user_dictionary(models, tmp_path):
+    _, _, _, out = models
+    ref_dir = out.parent / "ref"
+    user = tmp_path / "user.txt"
+    user.write_text("太原中心支行\n规模以上\n7.71亿\n", encoding="utf-8")
+    ref = spacy_pkuseg.pkuseg(str(ref_dir), user_dict=str(user))
+    fast = segmenter.FastPkuseg(out, user_dict=str(user))
+    for text in TEXTS:
+        assert fast.cut(text) == ref.cut(text), text
+    assert "太原中心支行" in fast.cut(TEXTS[2])
+
+
 def test_exact_zero_features_are_pruned(models):
     _, _, counts, _ = models
     assert counts["features"] == counts["features_original"] - 1
@@ -122,7 +136,7 @@ def test_hash_index_finds_exactly_its_keys():
     rng = np.random.default_rng(1)
     keys = rng.integers(1, 2**63, size=5000, dtype=np.uint64)
     parts = segmenter.build_index(keys, np.arange(5000))
-    index = segmenter.HashIndex(parts["keys"], parts["rows"], parts["dir"], parts["bloom"])
+    index = segmenter.HashIndex(parts["keys"], parts["rows"], parts["bloom"])
     np.testing.assert_array_equal(index.get(keys), np.arange(5000))
     other = rng.integers(1, 2**63, size=5000, dtype=np.uint64)
     assert (index.get(other[~np.isin(other, keys)]) == -1).all()
@@ -163,3 +177,43 @@ def test_features_msgpack_is_standard(models):
     data = srsly.read_msgpack(out / segmenter.FEATURES_FILE)
     assert set(data) == {"unigram", "bigram", "feature_to_idx", "tag_to_idx"}
     assert data["feature_to_idx"]["$$"] == 0
+
+
+#: Characters of words, whitespace of several kinds among them (str.split splits on all).
+WORD_CHARS = "山西经济 \n\t\u3000\x1c\xa0ab1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="山西经济 \n\t\u3000\x1c\xa0ab1", min_size=1, max_size=4), max_size=12
+    )
+)
+def test_words_and_spaces_agree_with_spacy(words):
+    text = "".join(words)
+    theirs = _spacy_words_and_spaces(words, text)
+    if isinstance(theirs, ValueError):
+        with pytest.raises(ValueError):
+            segmenter.words_and_spaces(words, text)
+    else:
+        assert segmenter.words_and_spaces(words, text) == theirs
+
+
+@pytest.mark.parametrize(
+    ("words", "text"),
+    [
+        (["山西", "经济", "日报"], "山西经济日报"),
+        (["山西", "经济"], "山西 经济"),
+        (["山西", "经济"], "山西\u3000\u3000经济"),
+        (["山西", "经济"], " 山西经济\n"),
+    ],
+)
+def test_words_and_spaces_of_segmenter_output(words, text):
+    assert segmenter.words_and_spaces(words, text) == _spacy_words_and_spaces(words, text)
+
+
+def _spacy_words_and_spaces(words, text):
+    try:
+        return spacy.util.get_words_and_spaces(words, text)
+    except ValueError as exc:
+        return exc

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -95,8 +96,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             raise ValueError("--facts keeps figures and percentages; leave out --types")
         types = frozenset({"article", "figure", "percentage"})
     published = as_date(args.published) if args.published else None
-    if args.jobs < 1:
-        raise ValueError("--jobs takes a whole number of at least 1")
+    if args.jobs < 0:
+        raise ValueError("--jobs takes a whole number: 0 for one per CPU core, or more")
+    args.jobs = args.jobs or os.cpu_count() or 1
     if args.scheduler:
         return _extract_on_dask(args, published)
     model.require_model()  # fail early, before walking folders
@@ -263,7 +265,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date YYYY-MM-DD for every file (default: from the page, its "
         "datelines, or a date in the file or folder name)",
     )
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes, each loading the pipeline once (0: one per CPU core)",
+    )
     p.add_argument(
         "--types",
         metavar="T,T",

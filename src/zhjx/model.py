@@ -40,7 +40,7 @@ WHEEL_ARGS = (
     "--platform",
     "manylinux1_x86_64",
 )
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: The cache folder name carries the format, so an older zhjx keeps its own folder.
 MODEL_NAME = f"pkuseg-mixed-0.0.25-v{FORMAT_VERSION}"
 ENV_VAR = "ZHJX_MODEL_DIR"
@@ -53,10 +53,8 @@ _LICENSE = "pkuseg-0.0.25.dist-info/LICENSE"
 MODEL_FILES = (
     segmenter.KEYS_FILE,
     segmenter.ROWS_FILE,
-    segmenter.DIR_FILE,
     segmenter.BLOOM_FILE,
     segmenter.UNIGRAM_FILE,
-    segmenter.UNIGRAM_DIR_FILE,
     segmenter.UNIGRAM_BLOOM_FILE,
     segmenter.WEIGHTS_FILE,
     segmenter.EDGES_FILE,

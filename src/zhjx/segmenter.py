@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import operator
 import os
+import re
 import shutil
 from collections.abc import Iterable, Sequence
 from itertools import compress, count
@@ -39,11 +40,9 @@ from spacy_pkuseg.inference import run_viterbi
 #: File names of the compiled model inside a model folder.
 KEYS_FILE = "feature_keys.npy"
 ROWS_FILE = "feature_rows.npy"
-DIR_FILE = "feature_dir.npy"
 BLOOM_FILE = "feature_bloom.npy"
 UNIGRAM_BLOOM_FILE = "unigram_bloom.npy"
 UNIGRAM_FILE = "unigram_keys.npy"
-UNIGRAM_DIR_FILE = "unigram_dir.npy"
 WEIGHTS_FILE = "weights_q.npy"
 EDGES_FILE = "edges_q.npy"
 FEATURES_FILE = "features.msgpack"
@@ -111,9 +110,14 @@ def text_codes(text: str) -> np.ndarray:
     return codes
 
 
+_SPACE = re.compile(r"\s")  # what str.split() splits on (Py_UNICODE_ISSPACE)
+
+
 def words_and_spaces(words: Sequence[str], text: str) -> tuple[list[str], list[bool]]:
     """``spacy.util.get_words_and_spaces`` in linear time: the same words, spaces and
     errors (spaCy's slices the rest of the text for every word, quadratic in length)."""
+    if _SPACE.search(text) is None and "".join(words) == text:
+        return list(words), [False] * len(words)  # no whitespace, the words spell the text
     if "".join("".join(words).split()) != "".join(text.split()):
         raise ValueError(Errors.E194.format(text=text, words=words))
     text_words: list[str] = []
@@ -148,36 +152,49 @@ def words_and_spaces(words: Sequence[str], text: str) -> tuple[list[str], list[b
 
 
 def build_index(keys: np.ndarray, rows: np.ndarray) -> dict[str, np.ndarray]:
-    """A lookup structure for 64-bit hashes: the sorted keys, their rows, and a
-    directory of where each bucket (the top bits of a hash) starts."""
+    """A lookup structure for 64-bit hashes: an open-addressing table (linear probing,
+    a key's home slot is its top bits, 0 marks an empty slot) at most 2/3 full, the
+    row of each slot, and a one-hash Bloom filter on the low bits, ~16 bits a key, that
+    skips most absent hashes before they touch the table."""
+    keys = np.asarray(keys, dtype=np.uint64)
     if len(np.unique(keys)) != len(keys):
         raise ValueError("two features share a hash")
-    order = np.argsort(keys, kind="stable")
-    keys = keys[order]
-    bits = max(1, int(np.round(np.log2(max(2, len(keys)) / 4))))
-    top = (keys >> np.uint64(64 - bits)).astype(np.int64)
-    directory = np.searchsorted(top, np.arange((1 << bits) + 1)).astype(np.int32)
-    # a one-hash Bloom filter on the low bits, ~16 bits a key, to skip most misses early
+    if np.any(keys == 0):
+        raise ValueError("0 marks an empty slot; it cannot be a key")
+    bits = max(2, int(np.ceil(np.log2(max(2, len(keys)) * 1.5))))
+    size = 1 << bits
+    table = np.zeros(size, dtype=np.uint64)
+    table_rows = np.full(size, -1, dtype=np.int32)
+    slot = (keys >> np.uint64(64 - bits)).astype(np.int64)
+    pending = np.arange(len(keys))
+    while len(pending):
+        # every pending key tries its slot; of those that find it empty, the first wins
+        at = slot[pending]
+        free = table[at] == 0
+        _, first = np.unique(at[free], return_index=True)
+        won = pending[free][first]
+        table[slot[won]] = keys[won]
+        table_rows[slot[won]] = rows[won]
+        placed = np.zeros(len(keys), dtype=bool)
+        placed[won] = True
+        pending = pending[~placed[pending]]
+        slot[pending] = (slot[pending] + 1) & (size - 1)
     fbits = max(6, int(np.ceil(np.log2(max(2, len(keys)) * 16))))
     marks = np.zeros(1 << fbits, dtype=bool)
     marks[(keys & np.uint64((1 << fbits) - 1)).astype(np.int64)] = True
     bloom = np.packbits(marks, bitorder="little")
-    return {"keys": keys, "rows": rows[order].astype(np.int32), "dir": directory, "bloom": bloom}
+    return {"keys": table, "rows": table_rows, "bloom": bloom}
 
 
 class HashIndex:
-    """Vectorized exact lookup of 64-bit hashes (a bucketed binary search with a fixed
-    number of steps, so its cost does not depend on unlucky keys)."""
+    """Vectorized exact lookup of 64-bit hashes in a table made by :func:`build_index`:
+    all queries probe at once, and each round goes on with those not yet resolved."""
 
-    def __init__(
-        self, keys: np.ndarray, rows: np.ndarray, directory: np.ndarray, bloom: np.ndarray
-    ):
-        self.keys, self.rows, self.dir, self.bloom = keys, rows, directory, bloom
+    def __init__(self, keys: np.ndarray, rows: np.ndarray, bloom: np.ndarray):
+        self.keys, self.rows, self.bloom = keys, rows, bloom
         self.bloom_mask = np.uint64(len(bloom) * 8 - 1)
-        self.shift = np.uint64(64 - int(np.log2(len(directory) - 1)))
-        widest = int(np.diff(directory).max()) if len(keys) else 0
-        self.steps = int(np.ceil(np.log2(widest + 1)))
-        self.last = max(0, len(keys) - 1)
+        self.shift = np.uint64(64 - int(np.log2(len(keys))))
+        self.mask = len(keys) - 1
 
     def get(self, query: np.ndarray) -> np.ndarray:
         """Rows of ``query`` (any shape); -1 where a hash (or 0) is absent."""
@@ -189,19 +206,16 @@ class HashIndex:
         return out
 
     def _search(self, query: np.ndarray) -> np.ndarray:
-        top = (query >> self.shift).astype(np.intp)
-        lo = self.dir[top]
-        hi = self.dir[top + 1]
-        end = hi
-        for _ in range(self.steps):
-            mid = (lo + hi) >> 1
-            less = self.keys[np.minimum(mid, self.last)] < query
-            open_ = lo < hi
-            lo = np.where(open_ & less, mid + 1, lo)
-            hi = np.where(open_ & ~less, mid, hi)
-        at = np.minimum(lo, self.last)
-        found = (lo < end) & (self.keys[at] == query)
-        return np.where(found, self.rows[at], -1)
+        out = np.full(len(query), -1, dtype=np.int32)
+        live = np.arange(len(query))
+        slot = (query >> self.shift).astype(np.intp)
+        while len(live):
+            key = self.keys[slot]
+            hit = key == query
+            out[live[hit]] = self.rows[slot[hit]]
+            go = ~hit & (key != 0)  # an empty slot ends the search: absent
+            live, query, slot = live[go], query[go], (slot[go] + 1) & self.mask
+        return out
 
     def contains(self, query: np.ndarray) -> np.ndarray:
         """Boolean membership of ``query``."""
@@ -291,10 +305,8 @@ def compile_model(
     return {
         KEYS_FILE: features["keys"],
         ROWS_FILE: features["rows"],
-        DIR_FILE: features["dir"],
         BLOOM_FILE: features["bloom"],
         UNIGRAM_FILE: words_index["keys"],
-        UNIGRAM_DIR_FILE: words_index["dir"],
         UNIGRAM_BLOOM_FILE: words_index["bloom"],
         WEIGHTS_FILE: node.astype(np.int32),
         EDGES_FILE: q[n_feature * n_tag :].astype(np.int32),
@@ -384,11 +396,11 @@ class FastPkuseg(spacy_pkuseg.pkuseg):
         def load(name: str) -> np.ndarray:
             return np.load(model_dir / name, mmap_mode="r").view(np.ndarray)
 
-        self._features = HashIndex(*(load(n) for n in (KEYS_FILE, ROWS_FILE, DIR_FILE, BLOOM_FILE)))
+        self._features = HashIndex(*(load(n) for n in (KEYS_FILE, ROWS_FILE, BLOOM_FILE)))
         uni_keys = load(UNIGRAM_FILE)
-        uni_rows = np.zeros(len(uni_keys), np.int32)
-        uni_dir, uni_bloom = load(UNIGRAM_DIR_FILE), load(UNIGRAM_BLOOM_FILE)
-        self._unigram = HashIndex(uni_keys, uni_rows, uni_dir, uni_bloom)
+        self._unigram = HashIndex(
+            uni_keys, np.zeros(len(uni_keys), np.int32), load(UNIGRAM_BLOOM_FILE)
+        )
         self._weights = load(WEIGHTS_FILE)
         edges = np.load(model_dir / EDGES_FILE)
         self.n_tag = self._weights.shape[1]
@@ -416,9 +428,12 @@ class FastPkuseg(spacy_pkuseg.pkuseg):
         if not txt:
             return []
         pieces: list[tuple[str, bool]] = []
-        for chunk in txt.split():
-            lst, isword, _ = self.preprocesser.solve(chunk)
-            pieces.extend(zip(lst, isword, strict=True))
+        if self.preprocesser.trie.children:
+            for chunk in txt.split():
+                lst, isword, _ = self.preprocesser.solve(chunk)
+                pieces.extend(zip(lst, isword, strict=True))
+        else:  # no user words: solve() would walk every character and keep the chunk
+            pieces = [(chunk, False) for chunk in txt.split()]
         segmented = iter(self.cut_many([w for w, isw in pieces if not isw]))
         out: list[str] = []
         for piece, isw in pieces:
@@ -496,6 +511,15 @@ class _Postprocesser(spacy_pkuseg.Postprocesser):
     the original loop runs from there, so the result is the original's.
     """
 
+    def __init__(self, common_name: str | None, other_names: list[str] | None):
+        super().__init__(common_name, other_names)
+        #: the word lists that hold words (pkuseg's default has no common words)
+        self._lists = tuple(
+            words
+            for words in (getattr(self, "common_words", ()), getattr(self, "other_words", ()))
+            if words
+        )
+
     def post_process(self, sent: list[str], check_seperated: bool) -> list[str]:
         windows: dict[int, list[str]] | None = None
         for m in reversed(range(2, 8)):
@@ -505,7 +529,7 @@ class _Postprocesser(spacy_pkuseg.Postprocesser):
                 windows = _windows(sent)
             hits = [
                 next(compress(count(), map(words.__contains__, windows[m])), None)
-                for words in (self.common_words, self.other_words)
+                for words in self._lists
             ]
             hits = [i for i in hits if i is not None]
             if hits:

@@ -8,12 +8,23 @@ is in :mod:`zhjx.relate` (pure, over the Doc's words and the spans' offsets).
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from zhjx import extensions
-from zhjx.components.spans import doc_text, token_offsets
+from zhjx.components.spans import doc_text
+from zhjx.components.values import SpanValues
 from zhjx.relate import Mention, relate
+
+
+def _word_bounds(doc: Doc) -> list[int]:
+    """The start and end offsets of the Doc's tokens, whitespace tokens left out (the
+    ends of ``spans.token_offsets(doc, skip_space=True)``, without a tuple a token)."""
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+    arr = arr[arr[:, 2] == 0]
+    starts = arr[:, 0]
+    return starts.tolist() + (starts + arr[:, 1]).tolist()
 
 
 def _headline_end(doc: Doc) -> int | None:
@@ -27,6 +38,10 @@ def _headline_end(doc: Doc) -> int | None:
     return pos + len(headline.strip()) if pos >= 0 else None
 
 
+#: The values this component fills (where still empty) on every quantity span.
+_FACT_ATTRS = ("subject", "org", "period", "change", "basis")
+
+
 class FactsComponent:
     """Fill ``subject``, ``org``, ``period``, ``change`` and ``basis`` on quantity spans."""
 
@@ -37,39 +52,57 @@ class FactsComponent:
         self.org_key = keys["organization"]
         self.date_key = keys["date"]
 
-    def _group(self, doc: Doc, key: str) -> list[Span]:
-        return list(doc.spans[key]) if key in doc.spans else []
+    def _group(self, doc: Doc, key: str) -> list[tuple[Span, int, int]]:
+        if key not in doc.spans:
+            return []
+        return [(s, s.start_char, s.end_char) for s in doc.spans[key]]
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [s for key in self.quantity_keys for s in self._group(doc, key)]
-        if not spans:
+        groups = [self._group(doc, key) for key in self.quantity_keys]
+        if not any(groups):
             return doc
         quantities = [
-            Mention(s.start_char, s.end_char, label="percentage" if key_i else "figure")
-            for key_i, key in enumerate(self.quantity_keys)
-            for s in self._group(doc, key)
+            Mention(s, e, label="percentage" if key_i else "figure")
+            for key_i, group in enumerate(groups)
+            for _, s, e in group
         ]
+        text = doc_text(doc)
+        values = SpanValues(doc, ("canonical", "kind", "value", "granularity", *_FACT_ATTRS))
         orgs = [
-            Mention(s.start_char, s.end_char, value=s._.canonical or s.text, label=s._.kind)
-            for s in self._group(doc, self.org_key)
-        ]
-        dates = [
             Mention(
-                s.start_char,
-                s.end_char,
-                value=None if s._.value is None else str(s._.value),
-                label=s._.granularity,
+                s,
+                e,
+                value=values.get(span, s, e, "canonical") or text[s:e],
+                label=values.get(span, s, e, "kind"),
             )
-            for s in self._group(doc, self.date_key)
+            for span, s, e in self._group(doc, self.org_key)
         ]
-        tokens = token_offsets(doc, skip_space=True)
+        dates = []
+        for span, s, e in self._group(doc, self.date_key):
+            value = values.get(span, s, e, "value")
+            label = values.get(span, s, e, "granularity")
+            dates.append(Mention(s, e, value=None if value is None else str(value), label=label))
         facts = relate(
-            doc_text(doc), tokens, quantities, orgs, dates, headline_end=_headline_end(doc)
+            text,
+            (),
+            quantities,
+            orgs,
+            dates,
+            headline_end=_headline_end(doc),
+            bounds=_word_bounds(doc),
         )
-        for span, fact in zip(spans, facts, strict=True):
-            for attr in ("subject", "org", "period", "change", "basis"):
-                if getattr(span._, attr) is None:
-                    setattr(span._, attr, getattr(fact, attr))
+        quantity_spans = [item for group in groups for item in group]
+        for (span, s, e), fact in zip(quantity_spans, facts, strict=True):
+            values.put(
+                span,
+                s,
+                e,
+                [
+                    (attr, getattr(fact, attr))
+                    for attr in _FACT_ATTRS
+                    if values.get(span, s, e, attr) is None
+                ],
+            )
         return doc
 
 

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
 from zhjx.components.spans import doc_text, exact_spans
+from zhjx.components.values import SpanValues
 from zhjx.normalize.numbers import find_quantities
 
 FIGURE_LABEL = "FIGURE"
 PERCENT_LABEL = "PERCENT"
+_QUANTITY_ATTRS = (
+    "value",
+    "unit",
+    "kind",
+    "qualifier",
+    "low",
+    "high",
+    "change",
+    "basis",
+    "points",
+)
 
 
 class NumbersComponent:
@@ -33,29 +48,45 @@ class NumbersComponent:
         self.skip_keys = tuple(skip_keys)
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = [
+        taken = sorted(
             (s.start_char, s.end_char)
             for key in self.skip_keys
             if key in doc.spans
             for s in doc.spans[key]
-        ]
-        found = [
-            q
-            for q in find_quantities(doc_text(doc))
-            if not any(q.start < e and s < q.end for s, e in taken)
-        ]
+        )
+        starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))  # the furthest end so far
+        found = []
+        for q in find_quantities(doc_text(doc)):
+            k = bisect_left(starts, q.end)  # the taken spans that start before q ends
+            if not (k and reach[k - 1] > q.start):  # … and none of them ends after q starts
+                found.append(q)
         spans = exact_spans(
             doc,
             [(q.start, q.end) for q in found],
             FIGURE_LABEL,
         )
         figures, percentages = [], []
+        store = SpanValues(doc, _QUANTITY_ATTRS)
         for q, span in zip(found, spans, strict=True):
             if q.type == "percentage":
                 span.label_ = PERCENT_LABEL
-            for attr in ("value", "unit", "kind", "qualifier", "low", "high", "change", "basis"):
-                setattr(span._, attr, getattr(q, attr))
-            span._.points = q.kind == "points"
+            store.put(
+                span,
+                span.start_char,
+                span.end_char,
+                [
+                    ("value", q.value),
+                    ("unit", q.unit),
+                    ("kind", q.kind),
+                    ("qualifier", q.qualifier),
+                    ("low", q.low),
+                    ("high", q.high),
+                    ("change", q.change),
+                    ("basis", q.basis),
+                    ("points", q.kind == "points"),
+                ],
+            )
             (percentages if q.type == "percentage" else figures).append(span)
         doc.spans[self.figures_key] = SpanGroup(doc, name=self.figures_key, spans=figures)
         doc.spans[self.percentages_key] = SpanGroup(

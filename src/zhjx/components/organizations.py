@@ -8,12 +8,14 @@ only tell it where words begin and end.  Spans are cut to the exact characters w
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
-from zhjx.components.spans import doc_text, exact_spans, token_offsets
-from zhjx.orgs import find_organizations
+from zhjx.components.spans import doc_text, exact_spans
+from zhjx.orgs import TokenEdges, find_organizations
 
 LABEL = "ORG"
 
@@ -26,20 +28,32 @@ class OrganizationsComponent:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_organizations(
-            doc_text(doc), token_offsets(doc), province=doc._.province, city=doc._.city
-        )
-        spans = exact_spans(doc, [(m.start, m.end) for m in found], LABEL) if found else []
+        text, ext = doc_text(doc), doc._
+        edges = _token_edges(doc, len(text))
+        found = find_organizations(text, edges, province=ext.province, city=ext.city)
+        spans = exact_spans(doc, [(m.start, m.end) for m in found], LABEL)
         kept = []
         for mention, span in zip(found, spans, strict=True):
             if span is None:
                 continue
-            span._.canonical = mention.name
-            span._.value = mention.name
-            span._.kind = mention.kind
+            x = span._
+            x.canonical = mention.name
+            x.value = mention.name
+            x.kind = mention.kind
             kept.append(span)
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=kept)
         return doc
+
+
+def _token_edges(doc: Doc, n_chars: int) -> TokenEdges:
+    """Start and end offsets of every token, read from the Doc's arrays: a token ends
+    where the next starts, less the one space it may carry (``SPACY``)."""
+    arr = doc.to_array([IDX, SPACY])
+    starts = arr[:, 0]
+    ends = numpy.empty_like(starts)
+    ends[:-1] = starts[1:] - arr[:-1, 1]
+    ends[-1:] = n_chars - arr[-1:, 1]
+    return TokenEdges(starts.tolist(), ends.tolist())
 
 
 @Language.factory(

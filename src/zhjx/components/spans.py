@@ -96,6 +96,9 @@ def ensure_boundaries(doc: Doc, offsets: Iterable[tuple[int, int]]) -> None:
 
 def exact_spans(doc: Doc, offsets: list[tuple[int, int]], label: str) -> list[Span]:
     """Spans whose text is exactly ``doc.text[start:end]`` for each pair, in order."""
+    spans = [doc.char_span(start, end, label=label) for start, end in offsets]
+    if all(span is not None for span in spans):
+        return spans  # every edge is a token edge already (nearly always): nothing to split
     ensure_boundaries(doc, offsets)
     spans = []
     for start, end in offsets:

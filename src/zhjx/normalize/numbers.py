@@ -28,9 +28,12 @@ figure with unit 倍 and kind ``multiple``; open ranges keep the finite end in
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
+from itertools import accumulate
 
 import regex
 
@@ -79,7 +82,10 @@ def _blocked_re(email: bool = True) -> regex.Pattern[str]:
         rf"(?<![\d.])(?:1[5-9]|20)\d\d{_SP}年",  # years (a date, not a count of years)
         rf"(?<![\d.])\d{{1,2}}{_SP}月(?:份|{_SP}\d{{1,2}}{_SP}[日号])?",  # 3月, 3月29日
     ]
-    return regex.compile("|".join(f"(?:{p})" for p in parts if p is not None))
+    # every branch starts with a letter or a digit (or, for e-mail, a word character):
+    # the look-ahead lets a position that starts none fail at once
+    first = r"[\w.+-]" if email else r"[A-Za-z\d]"
+    return regex.compile(f"(?={first})(?:" + "|".join(f"(?:{p})" for p in parts if p) + ")")
 
 
 _MONTH_DAY = regex.compile(r"(?<![\d.-])(\d{1,2})-(\d{1,2})(?![\d.])")
@@ -100,6 +106,10 @@ def _percent_of_re() -> regex.Pattern[str]:
     )
 
 
+#: The characters a range separator (with the spaces and （含） before it) starts with.
+_RANGE_SEP_FIRST = frozenset(" （(至到—–-~〜与和")
+
+
 @cache
 def _range_sep_re() -> regex.Pattern[str]:
     return regex.compile(
@@ -107,7 +117,7 @@ def _range_sep_re() -> regex.Pattern[str]:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Num:
     start: int  # start of the sign or numeral
     end: int
@@ -117,7 +127,7 @@ class _Num:
     mag_suffix: str = ""  # trailing 万/亿 of the core
 
 
-@dataclass
+@dataclass(slots=True)
 class _Expr:
     start: int
     end: int
@@ -147,15 +157,18 @@ def find_quantities(text: str) -> list[Quantity]:
     if not isinstance(text, str) or not text:
         return []
     t = _MIDDOT_DECIMAL.sub(".", fold(text))
-    blocked = _blocked_spans(t)
-    phrases = [(m.start(), m.end()) for m in Q.set_phrase_re().finditer(t)]
+    blocked = _Blocked(_blocked_spans(t))
+    phrases = _Phrases(m.span() for m in Q.set_phrase_re().finditer(t))
     out: list[Quantity] = []
     last = pos = 0
-    ofs = [(m.start(), m.end()) for m in _percent_of_re().finditer(t)]
-    while (m := _next_candidate(t, pos, ofs)) is not None:
-        kind, mstart, mend = m
-        if _overlaps(blocked, mstart, mend):
-            pos = max([mstart + 1] + [b for a, b in blocked if a < mend and mstart < b])
+    # every 百分之/三分之一 holds 分 then 之; most texts have none (a fast literal search)
+    ofs = [m.span() for m in _percent_of_re().finditer(t)] if _FEN_ZHI.search(t) else []
+    of_starts = [a for a, _ in ofs]
+    while (m := _next_candidate(t, pos, ofs, of_starts)) is not None:
+        kind, mstart, mend, match = m
+        reach = blocked.reach_over(mstart, mend)
+        if reach is not None:
+            pos = max(mstart + 1, reach)
             continue
         if kind == "of":
             expr = _percent_of(t, mstart, last)
@@ -163,15 +176,13 @@ def find_quantities(text: str) -> list[Quantity]:
                 pos = mend
                 continue
         else:
-            expr = _expression(t, mstart, last)
-            if expr is not None and _inside(phrases, expr.n.start, expr.n.end):
-                expr = None
+            expr = _expression(t, mstart, last, phrases, match)
         if expr is None or expr.start < last:
             # a digit string (一九九七, 二〇〇二) is skipped whole, not read from inside
-            digits = kind == "core" and _re(rf"[{CN_DIGIT_CLASS}]{{2,}}").fullmatch(t[mstart:mend])
+            digits = kind == "core" and _digit_string(t[mstart:mend])
             pos = mend if digits else mstart + 1
             continue
-        if _overlaps(blocked, expr.n.start, expr.n.end) or not _keep(t, expr):
+        if blocked.reach_over(expr.n.start, expr.n.end) is not None or not _keep(t, expr):
             pos = max(expr.n.end, mstart + 1)
             continue
         out.append(_quantity(text, expr))
@@ -179,8 +190,48 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
+_FEN_ZHI = regex.compile(r"分[ ]*之")
+
+
+def _digit_string(s: str) -> bool:
+    """Two or more Chinese digits and nothing else: a digit string (一九九七), not a number."""
+    return len(s) >= 2 and not s.strip(CN_DIGIT_CLASS)
+
+
+class _Blocked:
+    """Spans (overlapping or not) that hold no quantity, with quick overlap queries."""
+
+    __slots__ = ("reach", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))  # furthest end so far
+
+    def reach_over(self, s: int, e: int) -> int | None:
+        """The furthest end of the spans that overlap ``[s, e)``, or None if none does."""
+        k = bisect_left(self.starts, e)  # the spans that start before e
+        if k and self.reach[k - 1] > s:
+            return self.reach[k - 1]
+        return None
+
+
+class _Phrases:
+    """Non-overlapping spans in text order (set phrases), with quick containment queries."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in spans:
+            self.starts.append(a)
+            self.ends.append(b)
+
+    def holds(self, s: int, e: int) -> bool:
+        """Whether one of the spans holds ``[s, e)``."""
+        k = bisect_right(self.starts, s) - 1  # only the last span starting at or before s can
+        return k >= 0 and e <= self.ends[k]
 
 
 @cache
@@ -189,21 +240,23 @@ def _half_re() -> regex.Pattern[str]:
     return regex.compile(r"(?<![上下前后大多一过夜对减折])半(?=[ ]*[\p{Han}])")
 
 
-def _next_candidate(t: str, pos: int, ofs: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+def _next_candidate(
+    t: str, pos: int, ofs: list[tuple[int, int]], of_starts: list[int]
+) -> tuple[str, int, int, regex.Match[str] | None] | None:
+    """The next place a quantity may start: ``(kind, start, end, numeral match)``."""
     core = _core_re().search(t, pos)
-    half = _half_re().search(t, pos, core.start() if core else len(t))
-    if half is not None:
-        core = half
-    of = next(((a, b) for a, b in ofs if a >= pos), None)
-    if of is not None and (core is None or of[0] <= core.start()):
-        return "of", of[0], of[1]
+    numeral = core
+    stop = core.start() if core else len(t)
+    if t.find("半", pos, stop) >= 0:
+        half = _half_re().search(t, pos, stop)
+        if half is not None:
+            core, numeral = half, None
+    k = bisect_left(of_starts, pos)
+    if k < len(ofs) and (core is None or ofs[k][0] <= core.start()):
+        return "of", ofs[k][0], ofs[k][1], None
     if core is None:
         return None
-    return "core", core.start(), core.end()
-
-
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+    return "core", core.start(), core.end(), numeral
 
 
 def _blocked_spans(t: str) -> list[tuple[int, int]]:
@@ -218,12 +271,11 @@ def _blocked_spans(t: str) -> list[tuple[int, int]]:
             and not (U.match_unit(t, j) or t.startswith(("%", "个百分点", "‰"), j))
         ):
             spans.append((m.start(), m.end()))
-    unit = U.unit_re()
     for m in _latin_after_re().finditer(t):
         # a Latin unit right after a number is a unit, not a code (35mg, 3.4kg)
-        num = _re(r"\d+(?:\.\d+)?").match(m[0])
-        u = unit.match(t, m.start() + num.end())
-        if not (u and u.end() == m.end()):
+        k = m.start() + _re(r"\d+(?:\.\d+)?").match(m[0]).end()
+        word = U.unit_at(t, k)
+        if not (word and k + len(word) == m.end()):
             spans.append((m.start(), m.end()))
     return spans
 
@@ -231,38 +283,49 @@ def _blocked_spans(t: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- numbers
 
 
-def _read_number(t: str, i: int) -> _Num | None:
+#: 500余万, 十多万: 多/余 then a magnitude after a number.
+_OVER_MAGNITUDE = regex.compile(r"[ ]{0,2}([多余])[ ]{0,2}([万亿]+)")
+#: 十多, 500余 (not 多多), 二十来 before a word.
+_INSIDE = regex.compile(r"([多余])(?![多余])|(来)(?=[ ]*[\p{Han}])")
+
+
+def _read_number(t: str, i: int, m: regex.Match[str] | None = None) -> _Num | None:
+    """The number at ``i``; ``m`` is the match of the numeral pattern there, if known."""
     if t.startswith("半", i):
         return _Num(i, i + 1, "半", Numeral(HALF))
-    m = _core_re().match(t, i)
     if m is None:
-        return None
+        m = _core_re().match(t, i)
+        if m is None:
+            return None
+    start = m.start("num")
     end = m.end()
+    signed = start != m.start()  # the sign, when there is one, comes before the numeral
     # 2.3千克, 一百千瓦: a unit that starts with 千/百 takes it from the numeral
     if t[end - 1] in "千百":
-        u = U.unit_re().match(t, end - 1)
-        if u and len(u[0]) > 1 and end - 1 > m.start("num"):
+        word = U.unit_at(t, end - 1)
+        if word and len(word) > 1 and end - 1 > start:
             end -= 1
-    run = _re(r"\s+").sub("", t[m.start("num") : end])
-    if _re(rf"[{CN_DIGIT_CLASS}]{{2,}}").fullmatch(run) and parse_numeral(run) is None:
+    # a numeral holds no whitespace but the spaces its pattern allows between parts
+    run = t[start:end].replace(" ", "")
+    if _digit_string(run) and parse_numeral(run) is None:
         return None  # a digit string (一九九七): no number inside it either
     # the longest prefix that is a well-formed numeral (五十千 -> 五十)
     num = None
-    while end > m.start("num"):
-        core = _re(r"\s+").sub("", t[m.start("num") : end])
+    while end > start:
+        core = t[start:end].replace(" ", "")
         num = parse_numeral(core)
         if num is not None:
             break
         end -= 1
-        while end > m.start("num") and t[end - 1] == " ":
+        while end > start and t[end - 1] == " ":
             end -= 1
     if num is None:
         return None
-    if m["sign"]:
+    if signed:
         num = Numeral(-num.value, _neg(num.high), _neg(num.low), num.vague, num.arabic, True)
     n = _Num(m.start(), end, core, num)
-    # 500余万, 十多万: 多/余 then a magnitude
-    x = _re(r"[ ]{0,2}([多余])[ ]{0,2}([万亿]+)").match(t, n.end)
+    nxt = t[end : end + 1]
+    x = _OVER_MAGNITUDE.match(t, end) if nxt in _OVER_FIRST else None
     if x and not num.vague:
         mult = Decimal(1)
         for c in x[2]:
@@ -272,16 +335,20 @@ def _read_number(t: str, i: int) -> _Num | None:
         n.core += x[1] + x[2]
         n.end = x.end()
         n.inside = "over"
-    else:
-        x = _re(r"([多余])(?![多余])|(来)(?=[ ]*[\p{Han}])").match(t, n.end)
+    elif nxt in _INSIDE_FIRST:
+        x = _INSIDE.match(t, end)
         if x and _unit_or_end(t, x.end()):
             n.inside = "over" if x[1] else "about"
             n.end = x.end()
     if num.vague and n.inside is None:
         n.inside = "about" if core[:1] in ("几", "数") else "over"  # 几十万 / 十几万
-    suffix = _re(r"[万亿]+$").search(core)
-    n.mag_suffix = suffix[0] if suffix else ""
+    n.mag_suffix = core[len(core.rstrip("万亿")) :]
     return n
+
+
+#: The characters the two patterns above can start with (a quick "no" for the rest).
+_OVER_FIRST = frozenset(" 多余")
+_INSIDE_FIRST = frozenset("多余来")
 
 
 def _neg(v: Decimal | None) -> Decimal | None:
@@ -292,7 +359,7 @@ def _unit_or_end(t: str, i: int) -> bool:
     j = _skip_spaces(t, i)
     if j >= len(t) or not _re(r"[\p{Han}A-Za-z\d%]").match(t[j]):
         return True
-    return bool(U.unit_re().match(t, j) or t.startswith("个", j) or t[j] in "%万亿")
+    return bool(U.unit_at(t, j) or t.startswith("个", j) or t[j] in "%万亿")
 
 
 def _skip_spaces(t: str, i: int, most: int = 8) -> int:
@@ -305,10 +372,17 @@ def _skip_spaces(t: str, i: int, most: int = 8) -> int:
 # ---------------------------------------------------------------- expressions
 
 
-def _expression(t: str, i: int, floor: int) -> _Expr | None:
-    """The quantity whose numeral starts at ``i`` (None if there is none)."""
-    n = _read_number(t, i)
-    if n is None:
+def _expression(
+    t: str,
+    i: int,
+    floor: int,
+    phrases: _Phrases | None = None,
+    match: regex.Match[str] | None = None,
+) -> _Expr | None:
+    """The quantity whose numeral starts at ``i`` (None if there is none, or if the
+    numeral is inside one of the set ``phrases``); ``match``: the numeral's match."""
+    n = _read_number(t, i, match)
+    if n is None or (phrases is not None and phrases.holds(n.start, n.end)):
         return None
     e = _measure(t, n)
     if e is None:
@@ -319,65 +393,86 @@ def _expression(t: str, i: int, floor: int) -> _Expr | None:
     return e
 
 
+#: 个百分点, 百分点 (percentage points).
+_POINTS = regex.compile(r"个?百分点")
+#: 两个半小时: 个半 before a unit.
+_GE_HALF = regex.compile(r"个半")
+#: 3个多月: 多/余 between 个 and the unit.
+_GE_OVER = regex.compile(r"个([多余])(月|小时|钟头|星期|工作日|季度)")
+#: 七成五: a digit after 成 (not 七成五十, 成折).
+_CHENG_DIGIT = regex.compile(rf"[ ]*([{CN_DIGIT_CLASS}\d])(?![\d{_MAGS}成折.点])")
+
+
+@cache
+def _words(name: str) -> tuple[str, ...]:
+    """A context word list as a tuple (for ``str.startswith`` and ``str.endswith``)."""
+    return tuple(Q.contexts()[name])
+
+
 def _measure(t: str, n: _Num) -> _Expr | None:
     """Read what follows a number: %, 成, 个百分点, a unit (with compounds and 半)."""
-    e = _Expr(n.start, n.end, n, value=n.num.value, low=n.num.low, high=n.num.high)
+    num = n.num
+    e = _Expr(n.start, n.end, n, value=num.value, low=num.low, high=num.high)
     if n.inside:
         e.qualifier = n.inside
     j = _skip_spaces(t, n.end)
-    ctx = Q.contexts()
-    if t.startswith("%", j):
+    c = t[j : j + 1]  # what follows decides which of the readings below can apply
+    if c == "%":
         return _as_percent(e, j + 1, Decimal(1))
-    if t.startswith("‰", j):
+    if c == "‰":
         return _as_percent(e, j + 1, Decimal("0.1"))
-    m = _re(r"个?百分点").match(t, j)
-    if m:
-        _as_percent(e, m.end(), Decimal(1))
-        e.kind = "points"
-        return e
-    if t.startswith("成", j) and not n.num.vague and abs(n.num.value) <= 10:
-        after = t[j + 1 : j + 3]
-        if not any(after.startswith(w) for w in ctx["cheng_not_percent"]):
-            _as_percent(e, j + 1, TEN)
-            extra = _re(rf"[ ]*([{CN_DIGIT_CLASS}\d])(?![\d{_MAGS}成折.点])").match(t, e.end)
-            if extra and e.low is None:
-                digit = parse_numeral(extra[1])
-                if digit is not None and digit.value < 10:
-                    e.value += digit.value
-                    e.end = extra.end()
+    if c == "个" or c == "百":
+        m = _POINTS.match(t, j)
+        if m:
+            _as_percent(e, m.end(), Decimal(1))
+            e.kind = "points"
             return e
-    if t.startswith("折", j) and n.core == "半":
-        e.value = Decimal(5)
-        return _as_percent(e, j + 1, TEN)
-    if t.startswith("折", j) and not n.num.vague and 0 < n.num.value < 100:
-        after = t[j + 1 : j + 2]
-        if not after or after not in ctx["zhe_not_percent"]:
-            scale = TEN if n.num.value < 10 else Decimal(1)
-            return _as_percent(e, j + 1, scale)
-    if t.startswith("倍", j):
+    elif c == "成":
+        if not num.vague and abs(num.value) <= 10:
+            after = t[j + 1 : j + 3]
+            if not after.startswith(_words("cheng_not_percent")):
+                _as_percent(e, j + 1, TEN)
+                extra = _CHENG_DIGIT.match(t, e.end)
+                if extra and e.low is None:
+                    digit = parse_numeral(extra[1])
+                    if digit is not None and digit.value < 10:
+                        e.value += digit.value
+                        e.end = extra.end()
+                return e
+    elif c == "折":
+        if n.core == "半":
+            e.value = Decimal(5)
+            return _as_percent(e, j + 1, TEN)
+        if not num.vague and 0 < num.value < 100:
+            after = t[j + 1 : j + 2]
+            if not after or after not in Q.contexts()["zhe_not_percent"]:
+                scale = TEN if num.value < 10 else Decimal(1)
+                return _as_percent(e, j + 1, scale)
+    elif c == "倍":
         e.end, e.unit, e.kind, e.unit_word = j + 1, "倍", "multiple", "倍"
         return e
-    # 两个半小时: 个半 before the unit
-    m = _re(r"个半").match(t, j)
-    if m and n.core != "半" and not n.num.vague:
-        found = U.match_unit(t, m.end())
-        if found and found[0].kind in ("duration", "measure"):
-            e.value += HALF
-            return _as_unit(t, e, *found)
-    # 3个多月: 多/余 between 个 and the unit
-    m = _re(r"个([多余])(月|小时|钟头|星期|工作日|季度)").match(t, j)
-    if m:
-        word = "个" + m[2]
-        u = U.units().get(word)
-        if u:
-            e.qualifier = "over"
-            return _as_unit(t, e, u, word, m.end())
+    if c == "个":
+        # 两个半小时: 个半 before the unit
+        m = _GE_HALF.match(t, j)
+        if m and n.core != "半" and not num.vague:
+            found = U.match_unit(t, m.end())
+            if found and found[0].kind in ("duration", "measure"):
+                e.value += HALF
+                return _as_unit(t, e, *found)
+        # 3个多月: 多/余 between 个 and the unit
+        m = _GE_OVER.match(t, j)
+        if m:
+            word = "个" + m[2]
+            u = U.units().get(word)
+            if u:
+                e.qualifier = "over"
+                return _as_unit(t, e, u, word, m.end())
     found = U.match_unit(t, j)
     if found:
         u, word, end = found
         if u.compound_only:
             return e
-        if u.arabic_only and not (n.num.arabic or _CAPITALS & set(n.core)):
+        if u.arabic_only and not (num.arabic or _CAPITALS & set(n.core)):
             return e
         return _as_unit(t, e, u, word, end)
     return e
@@ -418,10 +513,10 @@ def _as_unit(t: str, e: _Expr, u: U.Unit, word: str, end: int) -> _Expr:
 
 def _money_tail(t: str, e: _Expr) -> None:
     """3元4角5分, 一块二, 元整, 三万元欧元, 8亿元人民币."""
-    cur = U.currency_after().match(t, e.end)
+    cur = U.currency_table().at(t, e.end)
     if cur and e.unit_word in ("元", "圆", "块"):
-        u = U.units()[cur[0]]
-        e.unit, e.end = u.unit, cur.end()
+        u = U.units()[cur]
+        e.unit, e.end = u.unit, e.end + len(cur)
         return
     pos = e.end
     added = Decimal(0)
@@ -452,6 +547,8 @@ def _money_tail(t: str, e: _Expr) -> None:
 def _range(t: str, e: _Expr) -> None:
     """Join ``e`` with a second number after 至/到/—/-/~ or in X与Y之间."""
     if (e.n.num.low is not None and e.n.num.high is not None) or e.n.inside:
+        return
+    if t[e.end : e.end + 1] not in _RANGE_SEP_FIRST:
         return
     m = _range_sep_re().match(t, e.end)
     if not m:
@@ -512,27 +609,25 @@ def _range(t: str, e: _Expr) -> None:
 def _before(t: str, e: _Expr, floor: int) -> None:
     """Qualifiers, currency names, 零下 and 数 before the number; a change and its basis."""
     s = e.start
-    ctx = Q.contexts()
     head = t[max(floor, s - 12) : s]
-    # a currency name before the number: 人民币3.14, 新台币 177.1 亿元
-    m = U.currency_prefix_re().search(head)
-    if m and (e.kind in (None, "money") or not e.unit_word) and e.type == "figure":
-        u = U.units()[m[0].strip()]
+    # a currency name before the number, up to two spaces away: 人民币3.14, 新台币 177.1 亿元
+    body = _before_newline(head)
+    name = body.rstrip(" ")
+    gap = len(body) - len(name)
+    word = U.currency_table().ending(name) if gap <= 2 else None
+    if word and (e.kind in (None, "money") or not e.unit_word) and e.type == "figure":
+        u = U.units()[word]
         if not e.unit_word or e.unit == "元":
             e.unit, e.kind = u.unit, "money"
-            e.unit_word = e.unit_word or m[0].strip()
-            s -= len(m[0])
+            e.unit_word = e.unit_word or word
+            s -= len(word) + gap
             head = t[max(floor, s - 12) : s]
     if head.endswith("零下") and e.value > 0:
         e.value, s = -e.value, s - 2
         head = head[:-2]
     if head.endswith("数") and _magnitude_only(e.n.core) and not e.ranged:
         before = head[-2:-1]
-        if (
-            not before
-            or not regex.match(_CJK, before)
-            or before in "达有了近上约逾的在是为和与及等超"
-        ):
+        if not before or not _HAN.match(before) or before in "达有了近上约逾的在是为和与及等超":
             e.low, e.high = e.value * 2, e.value * 9
             e.value = e.low
             e.qualifier, s = "about", s - 1
@@ -548,32 +643,49 @@ def _before(t: str, e: _Expr, floor: int) -> None:
         if d:
             e.qualifier, e.qualified = d, True
     e.start = s
-    _change(t[max(floor, s - 16) : s], e, ctx)
+    _change(t[max(floor, s - 16) : s], e)
 
 
 def _qualifier_before(head: str, e: _Expr) -> tuple[str | None, int]:
+    """The qualifier word that ends ``head`` (right before the number): its qualifier
+    and how many characters it takes (with the spaces and a 了/是/为/有/达 after it)."""
     stripped = head.rstrip(" ")
     spaces = len(head) - len(stripped)
-    link = _re(r"(?:了|是|为|有|达)$").search(stripped)
-    for h, extra in ((stripped, 0), (stripped[: link.start()] if link else None, 1)):
-        if h is None:
-            continue
-        for pos, table in (("before", Q.qualifier_words("before")),):
-            m = Q.ending_re("q:" + pos).search(h)
-            if m and not _blocked_qualifier(h, m):
-                return table[m[0]], len(m[0]) + extra + spaces
-        if extra == 0 and _magnitude_only(e.n.core):
-            m = Q.ending_re("q:before_magnitude").search(h)
-            if m and not _blocked_qualifier(h, m):
-                e.before_mag = True
-                return Q.qualifier_words("before_magnitude")[m[0]], len(m[0]) + spaces
+    before = Q.word_table("q:before")
+    h = _before_newline(stripped)  # a pattern anchored by $ matches before it too
+    word = before.ending(h)
+    if word and not _blocked_qualifier(h, word):
+        return Q.qualifier_words("before")[word], len(word) + spaces
+    if _magnitude_only(e.n.core):  # 上千, 破万
+        word = Q.word_table("q:before_magnitude").ending(h)
+        if word and not _blocked_qualifier(h, word):
+            e.before_mag = True
+            return Q.qualifier_words("before_magnitude")[word], len(word) + spaces
+    if h[-1:] in _LINKS:  # 超过了, 约为
+        h = _before_newline(h[:-1])
+        word = before.ending(h)
+        if word and not _blocked_qualifier(h, word):
+            return Q.qualifier_words("before")[word], len(word) + 1 + spaces
     return None, 0
 
 
-def _blocked_qualifier(h: str, m: regex.Match[str]) -> bool:
+#: 了/是/为/有/达 between a qualifier and its number (超过了, 约为).
+_LINKS = frozenset("了是为有达")
+_HAN = regex.compile(_CJK)
+
+
+def _before_newline(h: str) -> str:
+    """``h`` without a final newline: where a pattern anchored by ``$`` can end a match."""
+    return h[:-1] if h.endswith("\n") else h
+
+
+def _blocked_qualifier(h: str, word: str) -> bool:
+    """Whether the character before ``word`` (which ends ``h``) makes it part of another
+    word (约 in 合约, 近 in 最近)."""
     blockers = Q.contexts().get("qualifier_blockers", {})
-    prev = h[m.start() - 1 : m.start()]
-    return bool(prev) and prev in blockers.get(m[0], "")
+    start = len(h) - len(word)
+    prev = h[start - 1 : start]
+    return bool(prev) and prev in blockers.get(word, "")
 
 
 @cache
@@ -581,7 +693,17 @@ def _distant_words() -> tuple[str, ...]:
     return tuple(sorted(Q.qualifier_words("distant"), key=len, reverse=True))
 
 
+@cache
+def _distant_firsts() -> tuple[str, ...]:
+    return tuple({w[0] for w in _distant_words()})
+
+
 def _distant_bound(head: str) -> str | None:
+    for c in _distant_firsts():
+        if c in head:
+            break
+    else:
+        return None  # no bound word can be in the text (all start with 不): a quick "no"
     table = Q.qualifier_words("before")
     for w in _distant_words():
         k = head.rfind(w)
@@ -592,7 +714,12 @@ def _distant_bound(head: str) -> str | None:
     return None
 
 
-def _change(head: str, e: _Expr, ctx: dict) -> None:
+def _change(head: str, e: _Expr) -> None:
+    h = head[:-1] if head.endswith("\n") else head  # $ matches before a final newline
+    h = h.rstrip(" ")
+    lasts = _change_lasts()
+    if not (h[-1:] in lasts or (h[-1:] in ("了", "达") and h[-2:-1] in lasts)):
+        return  # no change word ends the text (before 了 or 达): a quick "no"
     m = _change_re().search(head)
     if not m:
         return
@@ -604,6 +731,13 @@ def _change(head: str, e: _Expr, ctx: dict) -> None:
         return
     e.change = "increase" if m["inc"] else "decrease"
     e.basis = m["basis"] or None
+
+
+@cache
+def _change_lasts() -> frozenset[str]:
+    """The characters the change words (增长, 下降 …) end with."""
+    ctx = Q.contexts()
+    return frozenset(w[-1] for k in ("change_increase", "change_decrease") for w in ctx[k] if w)
 
 
 @cache
@@ -622,10 +756,10 @@ def _change_re() -> regex.Pattern[str]:
 def _after(t: str, e: _Expr) -> None:
     """以上, 以下, 左右 … after the number and its unit (not part of the span)."""
     j = _skip_spaces(t, e.end, 4)
-    m = Q.starting_re("q:after").match(t, j)
-    if m:
-        q = Q.qualifier_words("after")[m[0]]
-        if m[0] in ("多", "余"):
+    word = Q.word_table("q:after").at(t, j)
+    if word:
+        q = Q.qualifier_words("after")[word]
+        if word in ("多", "余"):
             return
         if e.qualifier == "exact" or (not e.qualified and e.qualifier == q):
             e.qualifier = q
@@ -644,10 +778,10 @@ def _after(t: str, e: _Expr) -> None:
 
 
 def _read_number_after_bound(t: str, i: int) -> tuple[_Expr, str] | None:
-    m = Q.starting_re("q:before").match(t, i)
-    if not m:
+    word = Q.word_table("q:before").at(t, i)
+    if not word:
         return None
-    j = m.end()
+    j = i + len(word)
     link = _re(r"(?:了|是|为|有|达)?[ ]*").match(t, j)
     n = _read_number(t, link.end())
     if n is None:
@@ -655,14 +789,18 @@ def _read_number_after_bound(t: str, i: int) -> tuple[_Expr, str] | None:
     e = _measure(t, n)
     if e is None:
         return None
-    return e, Q.qualifier_words("before")[m[0]]
+    return e, Q.qualifier_words("before")[word]
 
 
 # ---------------------------------------------------------------- policy
 
 
 def _magnitude_only(core: str) -> bool:
-    return bool(core) and all(c in _MAGS for c in core)
+    """Whether ``core`` is nothing but magnitudes (十百千万亿)."""
+    return bool(core) and not core.strip(_MAGS)
+
+
+_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _keep(t: str, e: _Expr) -> bool:
@@ -672,36 +810,39 @@ def _keep(t: str, e: _Expr) -> bool:
     core = n.core
     before = t[max(0, n.start - 4) : n.start]
     after = t[e.end : e.end + 4]
-    num_after = t[n.end : n.end + 4]
-    if _re(r"[A-Za-z]$").search(before) or (not e.unit_word and _re(r"[A-Za-z]").match(after)):
+    # a Latin letter ends what is before (before a final newline too, as $ would)
+    if _before_newline(before)[-1:] in _LATIN_LETTERS or (
+        not e.unit_word and after[:1] in _LATIN_LETTERS
+    ):
         return False
     if e.type == "figure" and not e.unit_word and not e.ranged:
-        for w in ctx["ordinal_before"]:
-            if before.endswith(w):
-                return False
+        if before.endswith(_words("ordinal_before")):
+            return False
     if not e.unit_word and e.type == "figure":
-        for w in ctx["enumerator_after"]:
-            if num_after.lstrip(" ").startswith(w) or after.lstrip(" ").startswith(w):
-                return False
+        enumerators = _words("enumerator_after")
+        num_after = t[n.end : n.end + 4]
+        if num_after.lstrip(" ").startswith(enumerators) or after.lstrip(" ").startswith(
+            enumerators
+        ):
+            return False
     elif before.endswith("第"):
         return False
     if e.type == "figure" and e.unit_word in ("日", "号"):
         # 二日, 20日: in a newspaper the day of a month, unless 为期/历时 … make it a duration
         head = t[max(0, e.start - 3) : e.start].rstrip(" ")
-        if n.num.arabic or not any(head.endswith(w) for w in ctx["day_duration_before"]):
+        if n.num.arabic or not head.endswith(_words("day_duration_before")):
             return False
     if e.kind == "duration":
         if _re(r"[ ]*(?:以来|来)").match(after):
             return False
         head = t[max(0, e.start - 4) : e.start]
         if e.unit_word in ctx["period_units"] and not e.qualified:
-            if any(head.rstrip(" ").endswith(w) for w in ctx["period_before"]):
+            if head.rstrip(" ").endswith(_words("period_before")):
                 return False
         if e.qualifier == "nearly" and e.unit_word in ctx["period_units"] and e.qualified:
             return False  # 近3年: a period (the dates normalizer reads it)
-    for w in ctx["version_after"]:
-        if not e.unit_word and after.lstrip(" ").startswith(w):
-            return False
+    if not e.unit_word and after.lstrip(" ").startswith(_words("version_after")):
+        return False
     if e.ranged or e.qualified or n.inside or n.num.vague or "vague" in e.notes:
         return _plausible(e)
     single = len(core) == 1 and not core.isdigit()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 import regex
 
+from zhjx.normalize.wordtable import WordTable
 from zhjx.resources import load_json, load_jsonl, load_words
 
 QUALIFIERS_FILE = "numbers/qualifiers.jsonl"
@@ -30,22 +32,34 @@ def contexts() -> dict[str, Any]:
     return load_json(CONTEXTS_FILE)
 
 
+def _by_length(words: Any) -> list[str]:
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
 def _alt(words: Any) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(regex.escape(w) for w in _by_length(words))
 
 
 @cache
 def ending_re(name: str, extra: str = "") -> regex.Pattern[str]:
     """Words of a context list (or qualifier position ``q:<position>``) ending a text."""
-    words = qualifier_words(name[2:]) if name.startswith("q:") else contexts()[name]
-    return regex.compile(rf"(?:{_alt(words)}){extra}$")
+    return regex.compile(rf"(?:{_alt(_words(name))}){extra}$")
 
 
 @cache
 def starting_re(name: str) -> regex.Pattern[str]:
     """Words of a context list (or ``q:<position>``) at a position, longest first."""
-    words = qualifier_words(name[2:]) if name.startswith("q:") else contexts()[name]
-    return regex.compile(rf"(?:{_alt(words)})")
+    return regex.compile(rf"(?:{_alt(_words(name))})")
+
+
+def _words(name: str) -> Any:
+    return qualifier_words(name[2:]) if name.startswith("q:") else contexts()[name]
+
+
+@cache
+def word_table(name: str) -> WordTable:
+    """The words of :func:`starting_re` for look-ups at a position (same matches)."""
+    return WordTable(_words(name))
 
 
 @cache
@@ -55,6 +69,10 @@ def set_phrases() -> tuple[str, ...]:
 
 
 @cache
-def set_phrase_re() -> regex.Pattern[str]:
-    """Any set phrase (longest first)."""
-    return regex.compile(_alt(set_phrases()))
+def set_phrase_re() -> re.Pattern[str]:
+    """Any set phrase (longest first).
+
+    A plain alternation of literal words: the standard library's ``re`` scans a text
+    for it about four times faster than ``regex``, with the same matches.
+    """
+    return re.compile("|".join(re.escape(w) for w in _by_length(set_phrases())))

@@ -8,11 +8,8 @@ from functools import cache
 
 import regex
 
+from zhjx.normalize.wordtable import WordTable
 from zhjx.resources import load_jsonl
-
-#: ``regex.compile`` once per pattern: the module-level ``regex`` functions look
-#: the pattern up in regex's own cache, which costs microseconds a call.
-_re = cache(regex.compile)
 
 UNITS_FILE = "numbers/units.jsonl"
 
@@ -66,20 +63,33 @@ def unit_re() -> regex.Pattern[str]:
     return regex.compile(_alternation(list(units())))
 
 
+@cache
+def unit_table() -> WordTable:
+    """The unit words for look-ups at a position (as :func:`unit_re` matches them)."""
+    return WordTable(units(), latin_bound=True)
+
+
+def unit_at(text: str, pos: int) -> str | None:
+    """The unit word at ``pos`` (longest first), or None: ``unit_re().match`` as a word."""
+    return unit_table().at(text, pos)
+
+
 def match_unit(text: str, pos: int) -> tuple[Unit, str, int] | None:
     """The unit word at ``pos``: ``(unit, word as matched, end)``, or None."""
-    m = unit_re().match(text, pos)
-    if m is None:
+    word = unit_table().at(text, pos)
+    if word is None:
         return None
-    u = units()[m[0]]
-    nxt = text[m.end() : m.end() + 1]
+    end = pos + len(word)
+    u = units()[word]
+    nxt = text[end : end + 1]
     if u.not_before and nxt and nxt in u.not_before:
         return None
-    if u.count_before_noun and _re(r"\p{Han}").match(nxt) and nxt not in _MONEY_NEXT:
+    if u.count_before_noun and _HAN.match(nxt) and nxt not in _MONEY_NEXT:
         u = Unit(u.word, "count", u.word)
-    return u, m[0], m.end()
+    return u, word, end
 
 
+_HAN = regex.compile(r"\p{Han}")
 _MONEY_NEXT = set("钱零一二两三四五六七八九半毛角以左多余的")
 
 
@@ -95,3 +105,10 @@ def currency_after() -> regex.Pattern[str]:
     """A currency name right after a 元 amount (三万元欧元, 8亿元人民币)."""
     words = [w for w, u in units().items() if u.prefix]
     return regex.compile(_alternation(words))
+
+
+@cache
+def currency_table() -> WordTable:
+    """The currency names (of :func:`currency_after` and :func:`currency_prefix_re`) for
+    look-ups at or ending a position."""
+    return WordTable((w for w, u in units().items() if u.prefix), latin_bound=True)

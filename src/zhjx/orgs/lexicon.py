@@ -6,11 +6,11 @@ particular organization is written in code.
 
 from __future__ import annotations
 
+import re
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-
-import regex
 
 from zhjx.records import OrgKind
 from zhjx.resources import load_jsonl, load_words
@@ -158,6 +158,13 @@ def departments() -> tuple[dict[tuple[str, str], Department], dict[str, Departme
 
 
 @cache
+def bare_departments_longest_first() -> tuple[str, ...]:
+    """The department forms read without a region (财政厅, 发改委), longest first."""
+    _, bare = departments()
+    return tuple(sorted(bare, key=len, reverse=True))
+
+
+@cache
 def suffixes() -> dict[str, Suffix]:
     """Suffix word -> suffix data."""
     out = {}
@@ -165,6 +172,13 @@ def suffixes() -> dict[str, Suffix]:
         kind = _check_kind(row["kind"], f"suffixes.jsonl: {row['suffix']}")
         out[row["suffix"]] = Suffix(row["suffix"], kind, row["anchor"], bool(row["bare_place"]))
     return out
+
+
+@cache
+def org_endings() -> tuple[str, ...]:
+    """What ends an organization's name: department forms without a region and suffixes."""
+    _, bare = departments()
+    return (*bare, *suffixes())
 
 
 @cache
@@ -188,28 +202,64 @@ def translit_chars() -> frozenset[str]:
     return frozenset("".join(load_words(DIR + "translit_chars.txt")))
 
 
-def alternation(words: object) -> str:
-    """A regex alternation of literal words, longest first."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
-    return "|".join(regex.escape(w) for w in items)
+class WordScan:
+    """The longest of a fixed set of words at every start in a text.
+
+    The words are compiled into regular expressions shaped like their trie (``中(?:国
+    (?:银行)?|…)``), which find the longest word at the leftmost start; searching again one
+    character after each start finds the overlapping ones.  The scanning is done by ``re``
+    in C, and Python runs once a match only.  ``re`` tries every first character of an
+    alternation in turn, so the words are split by first character into a few expressions
+    of at most ``ROOTS`` first characters each.
+    """
+
+    ROOTS = 64
+
+    def __init__(self, words: Iterable[str]):
+        trie: dict[str, dict] = {}
+        for word in {w for w in words if w}:
+            node = trie
+            for ch in word:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        roots = sorted(trie)
+        parts = -(-len(roots) // self.ROOTS)
+        self._searches = [
+            re.compile(_trie_pattern({ch: trie[ch] for ch in roots[i::parts]})).search
+            for i in range(parts)
+        ]
+
+    def longest(self, text: str) -> dict[int, int]:
+        """Start -> length of the longest word starting there (what an alternation of the
+        words, longest first, matches at that start), in text order."""
+        out: dict[int, int] = {}
+        for search in self._searches:
+            m = search(text)
+            while m is not None:
+                start = m.start()
+                out[start] = m.end() - start
+                m = search(text, start + 1)
+        return out if len(self._searches) < 2 else dict(sorted(out.items()))
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """A pattern for the words below a trie node; greedy, so the longest matches first."""
+    alts = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @cache
-def gazetteer_prefixes() -> frozenset[str]:
-    """Every prefix of every gazetteer surface (for a longest-match scan)."""
-    return frozenset(w[:k] for w in gazetteer() for k in range(1, len(w) + 1))
+def gazetteer_scan() -> WordScan:
+    """A scan for every gazetteer surface."""
+    return WordScan(gazetteer())
 
 
-def longest_gazetteer_match(text: str, start: int) -> str | None:
-    """The longest gazetteer surface starting at ``start``, or None."""
-    table, prefixes = gazetteer(), gazetteer_prefixes()
-    best = None
-    end = start + 1
-    while end <= len(text) and text[start:end] in prefixes:
-        if text[start:end] in table:
-            best = text[start:end]
-        end += 1
-    return best
+def gazetteer_matches(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the longest gazetteer surface at each start, in text order."""
+    return [(s, s + n) for s, n in sorted(gazetteer_scan().longest(text).items())]
 
 
 @cache
@@ -222,26 +272,65 @@ def department_regions() -> frozenset[str]:
 
 
 @cache
-def region_alternation() -> str:
-    """Department regions, longest first."""
-    return alternation(department_regions())
-
-
-@cache
-def department_regex() -> regex.Pattern[str]:
-    """``prefix? region rest`` for every department form."""
+def _department_rests() -> WordScan:
+    """A scan for what follows the region in department forms (财政厅, 发改委)."""
     with_region, _ = departments()
-    prefixes = alternation(p for p, _ in with_region if p)
-    rests = alternation(r for _, r in with_region)
-    return regex.compile(
-        rf"(?P<pre>{prefixes})?(?P<region>{region_alternation()})(?P<rest>{rests})"
-    )
+    return WordScan(r for _, r in with_region)
 
 
 @cache
-def suffix_regex() -> regex.Pattern[str]:
-    """The suffixes as a lookahead, so that every start position is found."""
-    return regex.compile(rf"(?=(?P<suffix>{alternation(suffixes())}))")
+def _department_prefixes() -> tuple[str, ...]:
+    """What may stand before the region in department forms (中共, 共青团), longest first."""
+    with_region, _ = departments()
+    return tuple(sorted({p for p, _ in with_region if p}, key=lambda w: (-len(w), w)))
+
+
+def department_matches(text: str) -> list[tuple[int, str, str, str]]:
+    """``(start, prefix, region, rest)`` of ``prefix? region rest`` for every department
+    form, at most one a start, in text order: at each start the longest prefix, then the
+    longest region, then the longest rest that make a match (what the regular expression
+    ``(pre)?(region)(rest)`` of longest-first alternations finds with overlapped search).
+    The rests are found first; the regions are looked up right before them."""
+    rest_at = _department_rests().longest(text)
+    if not rest_at:
+        return []
+    regions, longest = department_regions(), max_region_len()
+    region_at: dict[int, int] = {}  # start -> longest region there that a rest follows
+    for mid in rest_at:
+        for size in range(1, min(longest, mid) + 1):
+            start = mid - size
+            if text[start:mid] in regions and region_at.get(start, 0) < size:
+                region_at[start] = size
+    prefixes = _department_prefixes()
+    starts = set(region_at)
+    for start in region_at:
+        for pre in prefixes:
+            if start >= len(pre) and text.startswith(pre, start - len(pre)):
+                starts.add(start - len(pre))
+    out = []
+    for start in sorted(starts):
+        pre = next(
+            (p for p in prefixes if text.startswith(p, start) and start + len(p) in region_at),
+            "",
+        )
+        at = start + len(pre)
+        if at not in region_at:
+            continue
+        mid = at + region_at[at]
+        out.append((start, pre, text[at:mid], text[mid : mid + rest_at[mid]]))
+    return out
+
+
+@cache
+def max_region_len() -> int:
+    """The length of the longest department region."""
+    return max(map(len, department_regions()))
+
+
+@cache
+def suffix_scan() -> WordScan:
+    """A scan for the grammar's suffixes."""
+    return WordScan(suffixes())
 
 
 @cache
@@ -252,6 +341,12 @@ def right_blocks() -> dict[str, tuple[str, ...]]:
         for cut in range(1, len(block)):
             out.setdefault(block[:cut], []).append(block[cut:])
     return {head: tuple(tails) for head, tails in out.items()}
+
+
+@cache
+def right_block_next() -> frozenset[str]:
+    """The characters a blocking word's tail starts with (what must follow a blocked name)."""
+    return frozenset(tail[0] for tails in right_blocks().values() for tail in tails)
 
 
 @cache
@@ -273,7 +368,11 @@ def country_bodies() -> tuple[str, ...]:
 
 
 @cache
-def country_body_regex() -> regex.Pattern[str]:
-    """A country abbreviation followed by a state body (以|政府), the body in a lookahead."""
+def country_body_regex() -> re.Pattern[str]:
+    """A country abbreviation followed by a state body (以|政府), the body in a lookahead
+    (``re``: its search skips to the abbreviation characters in C)."""
     chars = "".join(sorted(country_abbreviations()))
-    return regex.compile(rf"[{regex.escape(chars)}](?=(?P<body>{alternation(country_bodies())}))")
+    bodies = "|".join(
+        re.escape(w) for w in sorted(set(country_bodies()), key=lambda w: (-len(w), w))
+    )
+    return re.compile(rf"[{re.escape(chars)}](?=(?P<body>{bodies}))")

@@ -16,8 +16,12 @@ Tokens are used only to find edges; overlapping candidates resolve to the longes
 
 from __future__ import annotations
 
+import bisect
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -57,25 +61,82 @@ class OrgMention:
     source: str  # gazetteer | department | grammar
 
 
-class _Tokens:
-    """Token edges over a text (each character a token when none are given)."""
+@cache
+def _han(ch: str) -> bool:
+    """The character is Chinese (script Han)."""
+    return _HAN.match(ch) is not None
 
-    def __init__(self, text: str, tokens: Sequence[tuple[int, int]] | None):
-        if not tokens:
-            tokens = [(i, i + 1) for i in range(len(text))]
-        self.spans = list(tokens)
-        self.starts = {s for s, _ in self.spans}
-        self.ends = {e for _, e in self.spans}
-        self.index = [0] * (len(text) + 1)
-        for k, (s, e) in enumerate(self.spans):
-            for c in range(s, e):
-                self.index[c] = k
-        if self.spans:
-            self.index[len(text)] = len(self.spans)
+
+class TokenEdges(NamedTuple):
+    """Word edges as two lists, ``starts[k]`` and ``ends[k]`` of token ``k`` (what a spaCy
+    Doc's arrays give without a tuple per token)."""
+
+    starts: list[int]
+    ends: list[int]
+
+
+class _Tokens:
+    """Token edges over a text (each character a token when none are given).
+
+    Tokens in text order that do not overlap (what a segmenter gives) are searched by
+    bisection; any others are indexed character by character."""
+
+    def __init__(self, text: str, tokens: Sequence[tuple[int, int]] | TokenEdges | None):
+        n = self._n = len(text)
+        if isinstance(tokens, TokenEdges) and tokens.starts:
+            starts, ends = tokens.starts, tokens.ends
+            if len(starts) != len(ends):
+                raise ValueError("token starts and ends differ in number")
+        elif tokens and not isinstance(tokens, TokenEdges):
+            pairs = list(tokens)
+            starts = list(map(operator.itemgetter(0), pairs))
+            ends = list(map(operator.itemgetter(1), pairs))
+        else:
+            starts, ends = list(range(n)), list(range(1, n + 1))
+        #: start and end of token k
+        self.s, self.e = starts, ends
+        edges = [0] * (2 * len(starts))
+        edges[::2], edges[1::2] = starts, ends
+        self._index: list[int] | None = None
+        if not (starts[0] >= 0 and ends[-1] <= n and edges == sorted(edges)):
+            # overlapping or unsorted tokens: index every character
+            self._index = [0] * (n + 1)
+            for k, (s, e) in enumerate(zip(starts, ends, strict=True)):
+                for c in range(s, e):
+                    self._index[c] = k
+            self._index[n] = len(starts)
+            self._starts, self._ends = set(starts), set(ends)
+
+    def __len__(self) -> int:
+        return len(self.s)
+
+    def span(self, k: int) -> tuple[int, int]:
+        """Start and end of token ``k``."""
+        return self.s[k], self.e[k]
 
     def at(self, char: int) -> int:
-        """Index of the token holding ``char``."""
-        return self.index[char]
+        """Index of the token holding ``char`` (0 between tokens; the token count at the
+        end of the text)."""
+        if self._index is not None:
+            return self._index[char]
+        if char == self._n:
+            return len(self.s)
+        k = bisect.bisect_right(self.s, char) - 1
+        return k if k >= 0 and char < self.e[k] else 0
+
+    def is_start(self, char: int) -> bool:
+        """A token starts at ``char``."""
+        if self._index is not None:
+            return char in self._starts
+        k = bisect.bisect_left(self.s, char)
+        return k < len(self.s) and self.s[k] == char
+
+    def is_end(self, char: int) -> bool:
+        """A token ends at ``char``."""
+        if self._index is not None:
+            return char in self._ends
+        k = bisect.bisect_left(self.e, char)
+        return k < len(self.e) and self.e[k] == char
 
 
 class _Context:
@@ -110,6 +171,8 @@ class _Context:
 def _right_blocked(text: str, start: int, end: int, toks: _Tokens | None = None) -> bool:
     """True when the text after ``end`` continues the last word (政府|采购); with tokens,
     only when the blocking word ends where a word ends (公司|制定 is no 公司制)."""
+    if end >= len(text) or text[end] not in lx.right_block_next():
+        return False  # nothing after the name starts a blocking word
     blocks = lx.right_blocks()
     for cut in range(1, min(end - start, 6) + 1):
         tails = blocks.get(text[end - cut : end])
@@ -123,17 +186,17 @@ def _right_blocked(text: str, start: int, end: int, toks: _Tokens | None = None)
 
 def _ends_word(text: str, end: int, toks: _Tokens) -> bool:
     """The right edge is a token edge or the text stops being Chinese there."""
-    return end >= len(text) or end in toks.ends or not _HAN.match(text[end])
+    return end >= len(text) or toks.is_end(end) or not _han(text[end])
 
 
 def _bare_region_ok(text: str, start: int, toks: _Tokens) -> bool:
     """A bare level word (省, 市) must start a word and not be 各省/该市/本市."""
     if start > 0 and text[start - 1] in _NOT_THIS_REGION:
         return False
-    if start in toks.starts or (start > 0 and text[start - 1] == "我"):
+    if toks.is_start(start) or (start > 0 and text[start - 1] == "我"):
         return True
     # glued to the word before it (保障省/财政厅): the level word ends that token
-    return toks.spans[toks.at(start)][1] == start + 1
+    return toks.e[toks.at(start)] == start + 1
 
 
 # --- pass 1: gazetteer -----------------------------------------------------------------
@@ -142,20 +205,16 @@ def _bare_region_ok(text: str, start: int, toks: _Tokens) -> bool:
 def _gazetteer(text: str, toks: _Tokens) -> list[OrgMention]:
     out = []
     table = lx.gazetteer()
-    for start in range(len(text)):
-        surface = lx.longest_gazetteer_match(text, start)
-        if surface is None:
-            continue
-        end = start + len(surface)
+    for start, end in lx.gazetteer_matches(text):
         size = end - start
-        left, right = start in toks.starts, _ends_word(text, end, toks)
+        left, right = toks.is_start(start), _ends_word(text, end, toks)
         if size <= 2 and not (left and right):
             continue
         if size == 3 and not (left or right):
             continue
         if _right_blocked(text, start, end, toks):
             continue
-        entry = table[surface]
+        entry = table[text[start:end]]
         name, head = entry.name, _own_place(text, start, toks, entry)
         if head < start and text[head:start] not in _HOME:
             name = text[head:end]  # 古巴|全国人大, 陕西|农发行: the place's own body or branch
@@ -171,7 +230,7 @@ def _own_place(text: str, start: int, toks: _Tokens, entry: lx.Named) -> int:
     head = _places_before(text, start, toks)
     if head == start or entry.kind == "other":
         return start
-    first = lx.places().get(text[head : toks.spans[toks.at(head)][1]])
+    first = lx.places().get(text[head : toks.e[toks.at(head)]])
     if entry.kind in ("government", "party") and first is not None and first.level != "other":
         return start
     return head
@@ -187,15 +246,13 @@ _HOME = frozenset({"中国", "我国"})
 def _departments(text: str, toks: _Tokens, ctx: _Context) -> list[OrgMention]:
     with_region, bare = lx.departments()
     out = []
-    for m in lx.department_regex().finditer(text, overlapped=True):
-        pre, region, rest = m.group("pre") or "", m.group("region"), m.group("rest")
-        start = m.start()
+    for start, pre, region, rest in lx.department_matches(text):
+        end = start + len(pre) + len(region) + len(rest)
         dept = with_region.get((pre, rest))
         if dept is None and pre:
-            dept, start, pre = with_region.get(("", rest)), m.start("region"), ""
+            dept, start, pre = with_region.get(("", rest)), start + len(pre), ""
         if dept is None:
             continue
-        end = m.end()
         head = _unlisted_place(text, start, toks) if region in lx.LEVEL_WORDS else None
         if head is not None and not pre:
             start, region = head, text[head : start + len(region)]  # 永嘉|县委, 新干县|纪委
@@ -223,25 +280,25 @@ def _unlisted_place(text: str, start: int, toks: _Tokens) -> int | None:
     token holding it is a place (新干县|纪委), or the token before is a proper-name word
     that makes a place with it (永嘉|县委, 乐平|市委).  None otherwise."""
     k = toks.at(start)
-    s, e = toks.spans[k]
+    s, e = toks.span(k)
     if s < start:
         word = text[s : start + 1]
         ok = e == start + 1 and len(word) >= 3 and _role(word) == "place"
         return s if ok and text[s - 1 : s] not in _NOT_THIS_REGION else None
     if s != start or k == 0:
         return None
-    s, e = toks.spans[k - 1]
+    s, e = toks.span(k - 1)
     word = text[s:e]
-    if e != start or not 2 <= len(word) <= 3 or not all(_HAN.match(c) for c in word):
+    if e != start or not 2 <= len(word) <= 3 or not all(map(_han, word)):
         return None
     if _role(word) not in ("content", "place") or word in lx.word_set("generic.txt"):
         return None  # a listed place without its level word counts too (平顺|县委)
     if word[0] in _NOT_THIS_REGION or word[-1] in _NOT_THIS_REGION or _org_like(word):
         return None
-    if k >= 2 and s > 0 and _HAN.match(text[s - 1]):
+    if k >= 2 and s > 0 and _han(text[s - 1]):
         # only a place, a party or a word that stops a name may stand before it (江西|新干县,
         # 中共|宜阳|县委, 向|襄樊|市委), not a verb (收到|县|环保局)
-        before = text[toks.spans[k - 2][0] : s]
+        before = text[toks.s[k - 2] : s]
         if _role(before) not in (None, "place", "region") and before not in _PARTY_HEADS:
             return None
     return s if _is_place(word + text[start]) else None
@@ -253,15 +310,14 @@ _PARTY_HEADS = frozenset({"中共", "共青团"})
 
 def _org_like(word: str) -> bool:
     """The word ends like a body (县委, 市府, 教委), so it is no place name."""
-    _, bare = lx.departments()
-    return word[-1] in "委府" or any(word.endswith(w) for w in (*bare, *lx.suffixes()))
+    return word[-1] in "委府" or word.endswith(lx.org_endings())
 
 
 def _places_before(text: str, start: int, toks: _Tokens) -> int:
     """Move ``start`` left over the places written before it (湖南省|张家界市)."""
-    while start > 0 and start in toks.starts:
+    while start > 0 and toks.is_start(start):
         k = toks.at(start) - 1
-        s, e = toks.spans[k]
+        s, e = toks.span(k)
         if e != start or s == start or text[s:e] not in lx.places():
             return start
         start = s
@@ -279,7 +335,7 @@ def _shared_list(
             return out
         pos = sep.end()
         item = next(
-            (w for w in sorted(bare, key=len, reverse=True) if text.startswith(w, pos)), None
+            (w for w in lx.bare_departments_longest_first() if text.startswith(w, pos)), None
         )
         if item is None or not _ends_word(text, pos + len(item), toks):
             return out
@@ -292,7 +348,7 @@ def _shared_list(
 # --- pass 3: suffix grammar ------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     start: int
     end: int
@@ -308,10 +364,11 @@ def _is_place(word: str) -> bool:
         and word.endswith(_PLACE_ENDS)
         and word not in lx.word_set("not_places.txt")
         and word not in lx.word_set("generic.txt")
-        and bool(_HAN.match(word))
+        and _han(word[0])
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _role(word: str) -> str | None:
     """The role of a word inside a name, or None when it cannot be inside one."""
     if word in lx.word_set("left_stops.txt") or _PUNCT.match(word) or _NUMERIC.match(word):
@@ -337,10 +394,10 @@ def _bracket(text: str, close: int) -> int | None:
         ch = text[k]
         if ch in _OPEN:
             inner = text[k + 1 : close]
-            if not inner or k == 0 or not _HAN.match(text[k - 1]):
+            if not inner or k == 0 or not _han(text[k - 1]):
                 return None
-            return k if all(_HAN.match(c) for c in inner) else None
-        if not _HAN.match(ch):
+            return k if all(map(_han, inner)) else None
+        if not _han(ch):
             return None
     return None
 
@@ -349,9 +406,9 @@ def _place_chain(text: str, units: list[_Unit], k: int, toks: _Tokens) -> list[_
     """A place starts the name; only more places (中国/山西/省) may come before it.
     A bare level word after another level word (省市/县) is an enumeration: no name."""
     while k >= 0:
-        s, e = toks.spans[k]
+        s, e = toks.span(k)
         word = text[s:e]
-        if word == "驻" and k > 0 and _role(text[toks.spans[k - 1][0] : s]) == "place":
+        if word == "驻" and k > 0 and _role(text[toks.s[k - 1] : s]) == "place":
             units.insert(0, _Unit(s, e, word, "place"))  # 中国|驻|南非大使馆
             k -= 1
             continue
@@ -377,12 +434,12 @@ def _autonomous_head(text: str, units: list[_Unit], k: int, toks: _Tokens) -> in
     index of the token before the head."""
     ethnic = lx.word_set("ethnic_groups.txt")
     start = units[0].start
-    while k >= 0 and text[toks.spans[k][0] : toks.spans[k][1]] in ethnic:
-        start = toks.spans[k][0]
+    while k >= 0 and text[toks.s[k] : toks.e[k]] in ethnic:
+        start = toks.s[k]
         k -= 1
     if k >= 0:
-        s, e = toks.spans[k]
-        if 2 <= e - s <= 4 and _role(text[s:e]) is not None and _HAN.match(text[s]):
+        s, e = toks.span(k)
+        if 2 <= e - s <= 4 and _role(text[s:e]) is not None and _han(text[s]):
             start = s
             k -= 1
     first = units.pop(0)
@@ -393,9 +450,9 @@ def _autonomous_head(text: str, units: list[_Unit], k: int, toks: _Tokens) -> in
 def _walk_left(text: str, body_end: int, toks: _Tokens) -> tuple[list[_Unit], bool]:
     """Units of a name ending at ``body_end``, read leftwards; and whether an edge was found."""
     units: list[_Unit] = []
-    k = toks.at(body_end) if body_end < len(text) else len(toks.spans)
-    if body_end < len(text) and toks.spans[k][0] < body_end:  # the suffix starts mid-token
-        s = toks.spans[k][0]
+    k = toks.at(body_end) if body_end < len(text) else len(toks)
+    if body_end < len(text) and toks.s[k] < body_end:  # the suffix starts mid-token
+        s = toks.s[k]
         role = _role(text[s:body_end])
         if role is None:  # 该公司, 这家公司
             return [], True
@@ -405,7 +462,7 @@ def _walk_left(text: str, body_end: int, toks: _Tokens) -> tuple[list[_Unit], bo
     k -= 1
     pos = units[0].start if units else body_end
     while k >= 0:
-        s, e = toks.spans[k]
+        s, e = toks.span(k)
         e = min(e, pos)
         word = text[s:e]
         if len(units) >= MAX_UNITS or body_end - s > MAX_CHARS:
@@ -417,8 +474,8 @@ def _walk_left(text: str, body_end: int, toks: _Tokens) -> tuple[list[_Unit], bo
             units.insert(0, _Unit(b, e, text[b:e], "bracket"))
             pos = b
             k = toks.at(b) - 1 if b > 0 else -1
-            if b > 0 and toks.spans[toks.at(b)][0] < b:  # 山西省工商联（ glued
-                s2 = toks.spans[toks.at(b)][0]
+            if b > 0 and toks.s[toks.at(b)] < b:  # 山西省工商联（ glued
+                s2 = toks.s[toks.at(b)]
                 role = _role(text[s2:b])
                 if role is None:
                     return units, True
@@ -479,31 +536,37 @@ def _trade_name(units: list[_Unit]) -> list[_Unit]:
 
 
 def _kind(name: str, suffix: lx.Suffix) -> str:
+    return _keyword_kind(name) or suffix.kind
+
+
+@lru_cache(maxsize=1 << 14)
+def _keyword_kind(name: str) -> str | None:
+    """The kind of the first keyword (``kinds.jsonl``) in the name, if any."""
     for keyword, kind in lx.kind_keywords():
         if keyword in name:
             return kind
-    return suffix.kind
+    return None
 
 
 def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -> list[OrgMention]:
     table = lx.suffixes()
     generic = lx.word_set("generic.txt")
     out: dict[tuple[int, int], OrgMention] = {}
+    inner = sorted((o.start, o.end) for o in known if o.end - o.start >= 2)
     longest: dict[int, int] = {}  # end -> start of the longest suffix ending there
-    for m in lx.suffix_regex().finditer(text):
-        s0, end = m.start(), m.start() + len(m.group("suffix"))
-        longest[end] = min(s0, longest.get(end, s0))
+    for s0, size in lx.suffix_scan().longest(text).items():  # in text order
+        longest.setdefault(s0 + size, s0)
     for end, s0 in sorted(longest.items()):
         sfx = table[text[s0:end]]
         if not _ends_word(text, end, toks) or _right_blocked(text, s0, end, toks):
             continue
-        tok_start = toks.spans[toks.at(s0)][0]
+        tok_start = toks.s[toks.at(s0)]
         if (
             tok_start < s0 and text[tok_start:end] in generic
         ):  # 西北部, 音乐厅: a word, not a body plus 部/厅
             continue
-        if len(sfx.suffix) == 1 and s0 not in toks.starts:
-            tok_start = toks.spans[toks.at(s0)][0]
+        if len(sfx.suffix) == 1 and not toks.is_start(s0):
+            tok_start = toks.s[toks.at(s0)]
             if s0 - tok_start < 2:  # 格局, 当局, 党委: a word, not a body plus 局/委
                 continue
         units, edge = _walk_left(text, s0, toks)
@@ -512,7 +575,8 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
         start = units[0].start
         roles = {u.role for u in units}
         has_place = bool(roles & {"place", "region", "landmark"})
-        has_org = any(start <= o.start and o.end <= s0 and o.end - o.start >= 2 for o in known)
+        # a known organization inside the name; only asked when no place anchors it
+        has_org = not has_place and _holds_known(inner, start, s0)
         words = [u.text for u in units if u.role == "content"]
         has_name = any((len(w) >= 2 and w not in generic) or _LATIN.match(w) for w in words)
         if sfx.anchor == "place" and not (has_place or has_org):
@@ -547,6 +611,16 @@ def _grammar(text: str, toks: _Tokens, ctx: _Context, known: list[OrgMention]) -
     return list(out.values())
 
 
+def _holds_known(known: list[tuple[int, int]], start: int, end: int) -> bool:
+    """One of the sorted ``(start, end)`` spans lies within ``start``..``end``."""
+    k = bisect.bisect_left(known, (start,))
+    while k < len(known) and known[k][0] < end:
+        if known[k][1] <= end:
+            return True
+        k += 1
+    return False
+
+
 # --- pass 3b: country abbreviations ---------------------------------------------------
 
 _STATE = lx.Suffix("", "government", "place", False)
@@ -560,7 +634,7 @@ def _country_bodies(text: str, toks: _Tokens) -> list[OrgMention]:
     out = []
     for m in lx.country_body_regex().finditer(text):
         i, ch, body = m.start(), m.group(), m.group("body")
-        if i not in toks.starts or i + 1 not in toks.starts:
+        if not toks.is_start(i) or not toks.is_start(i + 1):
             continue
         if not _ends_word(text, i + 1 + len(body), toks):
             continue
@@ -596,14 +670,14 @@ _NUMERAL = regex.compile(r"^[\d０-９一二三四五六七八九十百]+$")
 def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
     """End of a sub-unit that follows an organization ending at ``end`` (中国科学院|沈阳金属
     研究所, 山西大学|物理系), or None."""
-    if end >= len(text) or end not in toks.starts:
+    if end >= len(text) or not toks.is_start(end):
         return None
     generic = lx.word_set("generic.txt")
     k = toks.at(end)
     for n in range(SUBUNIT_WORDS):
-        if k + n >= len(toks.spans):
+        if k + n >= len(toks.s):
             return None
-        s, e = toks.spans[k + n]
+        s, e = toks.span(k + n)
         word = text[s:e]
         role = _role(word)
         if (role is None and not _NUMERAL.match(word)) or word[0] in _DEMONSTRATIVES:
@@ -616,7 +690,7 @@ def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
         if role == "content" and _subunit_tail(word) and not _right_blocked(text, end, e, toks):
             if _DATELINE.match(text, e):
                 return None  # 新华社|莫斯科１月５日电
-            head = lx.places().get(text[toks.spans[k][0] : toks.spans[k][1]])
+            head = lx.places().get(text[toks.s[k] : toks.e[k]])
             if n > 0 and head is not None and head.level != "city":
                 # 中国人民银行|四川德阳市分行, but a list: 省委宣传部|江苏省歌舞剧院
                 return e if word.startswith(("分", "支", "总队")) else None
@@ -624,6 +698,7 @@ def _subunit_end(text: str, end: int, toks: _Tokens) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def _subunit_tail(word: str) -> bool:
     """The word ends a sub-unit: 研究所, 科教处, 物理系, 骨科 (not 联系, 当局, 内部)."""
     for tail in lx.word_set("subunits.txt"):
@@ -649,7 +724,7 @@ def _subunits(text: str, toks: _Tokens, found: list[OrgMention]) -> list[OrgMent
             surface = text[head.start : m.end]
             m = OrgMention(head.start, m.end, surface, surface, m.kind, m.source)
         end = m.end
-        if (congress := _CONGRESS.match(text, end)) and m.kind in ("party", "government"):
+        if m.kind in ("party", "government") and (congress := _CONGRESS.match(text, end)):
             end = congress.end()  # 中国共产党|第十五次全国代表大会
         while (nxt := _subunit_end(text, end, toks)) is not None:
             end = nxt
@@ -668,23 +743,24 @@ _PRIORITY = {"department": 0, "gazetteer": 1, "grammar": 2}
 def _resolve(cands: list[OrgMention]) -> list[OrgMention]:
     """Longest first; equal spans prefer departments, then the gazetteer, then the grammar."""
     chosen: list[OrgMention] = []
-    taken: set[int] = set()
+    taken = bytearray(max((c.end for c in cands), default=0))  # 1 where a chosen one lies
     for c in sorted(cands, key=lambda c: (c.start - c.end, _PRIORITY[c.source], c.start)):
-        if any(i in taken for i in range(c.start, c.end)):
+        if taken.find(1, c.start, c.end) != -1:
             continue
         chosen.append(c)
-        taken.update(range(c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(chosen, key=lambda c: c.start)
 
 
 def find_organizations(
     text: str,
-    tokens: Sequence[tuple[int, int]] | None = None,
+    tokens: Sequence[tuple[int, int]] | TokenEdges | None = None,
     province: str | None = None,
     city: str | None = None,
 ) -> list[OrgMention]:
-    """Organizations in ``text``; ``tokens`` are ``(start, end)`` word edges (optional),
-    ``province``/``city`` the paper's (``山西``, ``太原``) for 省财政厅, 市政府."""
+    """Organizations in ``text``; ``tokens`` are ``(start, end)`` word edges or the same as
+    :class:`TokenEdges` (optional), ``province``/``city`` the paper's (``山西``, ``太原``)
+    for 省财政厅, 市政府."""
     if not text:
         return []
     toks = _Tokens(text, tokens)

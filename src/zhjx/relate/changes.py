@@ -12,9 +12,9 @@ def change_before(sc: Scanner, lo: int, hi: int, lex: Lexicon) -> tuple[str | No
     ``增长88.19%`` is an increase; ``提高到10%`` is a new level, not a change.
     """
     end = sc.lskip(hi, lo)
-    while (start := sc.word_ending(end, lo, lex.tail_words | {"了"})) is not None:
+    while (start := sc.word_ending(end, lo, lex.tails)) is not None:
         end = sc.lskip(start, lo)
-    start = sc.word_ending(end, lo, frozenset(lex.changes))
+    start = sc.word_ending(end, lo, lex.change_words)
     if start is None:
         return None, None
     change = lex.changes[sc.text[start:end]]

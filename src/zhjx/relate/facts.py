@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from zhjx.relate.changes import change_before
 from zhjx.relate.lexicon import Lexicon, lexicon
@@ -67,20 +69,24 @@ def relate(
     *,
     headline_end: int | None = None,
     lex: Lexicon | None = None,
+    bounds: Iterable[int] | None = None,
 ) -> list[Fact]:
     """One :class:`Fact` for each of ``quantities`` (same order).
 
     ``tokens`` are the word offsets of a segmentation of ``text`` (pkuseg's); the
     mentions are those other extractors found.  ``headline_end`` is where the headline
-    ends in ``text`` (found from the dateline when None).
+    ends in ``text`` (found from the dateline when None).  A caller that has the word
+    boundaries at hand (every token's start and end) may pass them as ``bounds``
+    instead of pairs in ``tokens``.
     """
     lex = lex or lexicon()
     seg = segment(text, lex)
     mentions = [*quantities, *orgs, *dates]
-    bounds = {x for t in tokens for x in t}
-    bounds |= {x for c in seg.clauses for x in c}
-    bounds |= {x for m in mentions for x in (m.start, m.end)}
-    sc = Scanner(text, bounds, longest=max(8, *(len(w) for w in lex.anaphora)))
+    found = set(chain.from_iterable(tokens)) if bounds is None else set(bounds)
+    found.update(chain.from_iterable(seg.clauses))
+    found.update(m.start for m in mentions)
+    found.update(m.end for m in mentions)
+    sc = Scanner(text, found, longest=lex.longest_word)
     if headline_end is None:
         headline_end = _headline_end(text, seg, lex)
 
@@ -92,8 +98,12 @@ def relate(
         q = quantities[i]
         fact = facts[i]
         clause = Segments.find(seg.clauses, q.start) or (q.start, q.end)
-        lo = max([clause[0], *(e for s, e in edges if e <= q.start and s >= clause[0])])
-        hi = min([clause[1], *(s for s, _ in edges if s >= q.end and s < clause[1])])
+        lo = clause[0]  # the end of the last mention before q in its clause
+        for _, e in edges[bisect_left(edges, (lo,)) : bisect_right(edges, (q.start, q.start))]:
+            if lo < e <= q.start:
+                lo = e
+        k = bisect_left(edges, (q.end,))  # the start of the first mention after q
+        hi = edges[k][0] if k < len(edges) and edges[k][0] < clause[1] else clause[1]
         span = right_subject(sc, q.end, hi, lex, direct=False)
         if span is None and q.label != "percentage":
             span = right_subject(sc, q.end, hi, lex, direct=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -30,12 +30,12 @@ class Lexicon:
     bases: frozenset[str]
     datelines: tuple[regex.Pattern[str], ...]
 
-    @property
+    @cached_property
     def boundaries(self) -> frozenset[str]:
         """Words a subject never spans: predicates and function words."""
         return self.verbs | self.function_words | self.prepositions
 
-    @property
+    @cached_property
     def trailing(self) -> frozenset[str]:
         """Words stripped between a subject and its number."""
         return (
@@ -46,7 +46,7 @@ class Lexicon:
             | self.bases
         )
 
-    @property
+    @cached_property
     def leading(self) -> frozenset[str]:
         """Words stripped from a subject's start."""
         return (
@@ -56,6 +56,36 @@ class Lexicon:
             | self.prepositions
             | self.verbs
         )
+
+    @cached_property
+    def longest_word(self) -> int:
+        """How far a word look-up reaches: 8 characters, or the longest reference."""
+        return max(8, *(len(w) for w in self.anaphora))
+
+    @cached_property
+    def anaphora_words(self) -> tuple[str, ...]:
+        """The references (该公司 …), longest first."""
+        return tuple(sorted(self.anaphora, key=len, reverse=True))
+
+    @cached_property
+    def anaphora_firsts(self) -> frozenset[str]:
+        """The characters references start with (该, 这 …)."""
+        return frozenset(w[0] for w in self.anaphora if w)
+
+    @cached_property
+    def change_words(self) -> frozenset[str]:
+        """The change verbs (增长, 下降 …) as a set."""
+        return frozenset(self.changes)
+
+    @cached_property
+    def tails(self) -> frozenset[str]:
+        """Words between a change verb and its number (``增长了``, ``增长至``)."""
+        return self.tail_words | {"了"}
+
+    @cached_property
+    def right_stops(self) -> frozenset[str]:
+        """Words that end a subject written after its number."""
+        return self.boundaries | self.lead_words | self.tail_words | self.change_words | self.bases
 
 
 def _tsv(name: str) -> dict[str, str]:

@@ -68,7 +68,7 @@ def opens_new_subject(
     Leading adverbial clauses (截至目前，在…方面，) are passed over; the first other
     clause decides: ``共有…``, ``我省…``, ``据统计…`` or a number first (``19户企业获得…``).
     """
-    clauses = [c for c in seg.clauses if sentence[0] <= c[0] < sentence[1]]
+    clauses = Segments.starting_in(seg.clauses, sentence[0], sentence[1])
     for i, (lo, hi) in enumerate(clauses):
         pos = sc.rskip(lo, hi)
         if sc.word_starting(pos, hi, lex.new_subjects) is not None:
@@ -110,11 +110,16 @@ def owners(
         if clause is not None and not seg.in_dateline(s, e):
             topic = is_topic(sc, (s, e), clause, lex, skip)
             events.append((s, 2, ("org" if topic else "named", (name, kind))))
-    for word in sorted(lex.anaphora, key=len, reverse=True):
-        for m in regex.finditer(regex.escape(word), text):
-            s, e = m.span()
+    present = {c for c in lex.anaphora_firsts if c in text}  # most texts have no 该/这/此
+    for word in lex.anaphora_words:
+        if word[0] not in present:
+            continue
+        s = text.find(word)
+        while s >= 0:
+            e = s + len(word)
             if sc.is_bound(s) and not any(a < e and s < b for a, b in org_ranges):
                 events.append((s, 2, ("anaphor", (s, e, lex.anaphora[word]))))
+            s = text.find(word, e)
     for i, (s, _) in enumerate(quantities):
         events.append((s, 3, ("quantity", i)))
     events.sort(key=lambda ev: (ev[0], ev[1]))
@@ -125,20 +130,23 @@ def owners(
     named: list[tuple[str, str | None, bool]] = []  # (name, kind, topic) in text order
     kinds: dict[str, str | None] = {}
     seen_anaphor: Range | None = None
+    # Whether a sentence opens with a subject of its own is asked only when a quantity
+    # needs the answer (before anything else in the sentence set the owner).
+    unasked: Range | None = None
     for _, _, ev in events:
         if ev == "paragraph":
-            current = in_sentence = None
+            current = in_sentence = unasked = None
             continue
         kind, payload = ev  # type: ignore[misc]
         if kind == "sentence":
-            new = opens_new_subject(sc, payload, seg, lex, numbers)
-            in_sentence = None if new else current
+            in_sentence, unasked = current, payload
         elif kind in ("org", "named"):
             name, org_kind = payload
             named.append((name, org_kind, kind == "org"))
             kinds[name] = org_kind
             if kind == "org":
                 current = in_sentence = name
+                unasked = None
         elif kind == "anaphor":
             s, e, fits = payload
             if seen_anaphor is not None and seen_anaphor[0] <= s < seen_anaphor[1]:
@@ -147,7 +155,12 @@ def owners(
             ref = resolve(current, kinds, named, fits)
             if ref is not None:
                 current = in_sentence = ref
+                unasked = None
         else:
+            if unasked is not None:
+                if opens_new_subject(sc, unasked, seg, lex, numbers):
+                    in_sentence = None
+                unasked = None
             out[payload] = in_sentence
     return out
 

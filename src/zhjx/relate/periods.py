@@ -8,6 +8,7 @@ without a value (``截至目前``) give no period.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from zhjx.relate.segments import Range, Segments
@@ -30,6 +31,7 @@ def periods(
     usable = sorted(
         (s, e, v, g) for s, e, v, g in dates if v is not None and not seg.in_dateline(s, e)
     )
+    starts = [s for s, _, _, _ in usable]
     headline = next((v for s, _, v, _ in usable if s < headline_end), None)
     out: list[str | None] = []
     for qs, qe in quantities:
@@ -37,21 +39,24 @@ def periods(
         clause = Segments.find(seg.clauses, qs)
         paragraph = Segments.find(seg.paragraphs, qs)
         found: str | None = None
+        # a date that ends by qs starts by qs too: look only at dates starting in range
+        upto = bisect_right(starts, qs)
         if sentence is not None:
-            before = [v for s, e, v, _ in usable if sentence[0] <= s and e <= qs]
-            found = before[-1] if before else None
+            for _, e, v, _ in reversed(usable[bisect_left(starts, sentence[0]) : upto]):
+                if e <= qs:  # the last date before the figure in its sentence
+                    found = v
+                    break
         if found is None and clause is not None:
-            found = next((v for s, e, v, _ in usable if qe <= s and e <= clause[1]), None)
+            for _, e, v, _ in usable[bisect_left(starts, qe) : bisect_right(starts, clause[1])]:
+                if e <= clause[1]:  # the first date after it in its clause
+                    found = v
+                    break
         if found is None and paragraph is not None and qs >= headline_end:
-            carried = [
-                v
-                for s, e, v, g in usable
-                if paragraph[0] <= s
-                and e <= qs
-                and s >= headline_end
-                and (g or "day") not in EVENT_GRANULARITIES
-            ]
-            found = carried[-1] if carried else None
+            lo = bisect_left(starts, max(paragraph[0], headline_end))
+            for _, e, v, g in reversed(usable[lo:upto]):
+                if e <= qs and (g or "day") not in EVENT_GRANULARITIES:
+                    found = v  # the last period earlier in its paragraph
+                    break
         if found is None and qs >= headline_end:
             found = headline
         out.append(found)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-
-import regex
 
 from zhjx.relate.lexicon import Lexicon
 
@@ -15,34 +14,42 @@ Range = tuple[int, int]
 
 
 @cache
-def _marks_re(marks: frozenset[str]) -> regex.Pattern[str] | None:
+def _runs_re(marks: frozenset[str]) -> re.Pattern[str] | None:
+    """A run of characters between delimiters that holds more than whitespace."""
     chars = "".join(sorted(c for c in marks if len(c) == 1))
-    return regex.compile(f"[{regex.escape(chars)}]") if chars else None
+    if not chars:
+        return None
+    other = f"[^{re.escape(chars)}]"
+    # re's \s and str.strip() agree on what whitespace is (both use str.isspace)
+    return re.compile(rf"{other}*[^{re.escape(chars)}\s]{other}*")
 
 
 def _split(text: str, marks: frozenset[str], cuts: Iterable[int]) -> list[Range]:
-    """Ranges between delimiter characters (left out) and zero-width cuts."""
+    """Ranges between delimiter characters (left out) and zero-width cuts, leaving out
+    ranges of nothing but whitespace."""
+    pattern = _runs_re(marks)
+    if pattern is None:
+        runs = [(0, len(text))] if text.strip() else []
+    else:
+        runs = [m.span() for m in pattern.finditer(text)]
     last = len(text) - 1  # a cut at or after the last character changes nothing
-    edges = iter(x for x in sorted(set(cuts)) if x <= last)
-    edge = next(edges, None)
+    edges = sorted(x for x in set(cuts) if 0 < x <= last)
+    if not edges:
+        return runs
     out: list[Range] = []
-    start = 0
-    pattern = _marks_re(marks)
-    for i in (m.start() for m in pattern.finditer(text)) if pattern else ():
-        while edge is not None and edge <= i:
-            if edge > start:
-                out.append((start, edge))
-                start = edge
-            edge = next(edges, None)
-        out.append((start, i))
-        start = i + 1
-    while edge is not None:
-        if edge > start:
-            out.append((start, edge))
-            start = edge
-        edge = next(edges, None)
-    out.append((start, len(text)))
-    return [(s, t) for s, t in out if text[s:t].strip()]
+    for s, t in runs:
+        i = bisect.bisect_right(edges, s)
+        j = bisect.bisect_left(edges, t)
+        if i == j:  # no cut inside
+            out.append((s, t))
+            continue
+        for x in edges[i:j]:
+            if text[s:x].strip():
+                out.append((s, x))
+            s = x
+        if text[s:t].strip():
+            out.append((s, t))
+    return out
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,11 @@ class Segments:
         if i >= 0 and ranges[i][0] <= pos < ranges[i][1]:
             return ranges[i]
         return None
+
+    @staticmethod
+    def starting_in(ranges: Sequence[Range], lo: int, hi: int) -> Sequence[Range]:
+        """The ranges that start in ``[lo, hi)`` (``ranges`` sorted, as cut)."""
+        return ranges[bisect.bisect_left(ranges, (lo,)) : bisect.bisect_left(ranges, (hi,))]
 
     def in_dateline(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a dateline (本报太原3月29日讯)."""
@@ -82,24 +94,51 @@ def segment(text: str, lex: Lexicon) -> Segments:
     )
 
 
+#: For each word set a Scanner was asked about: its longest word's length, and the
+#: characters its words start and end with (a quick "no" for most positions).
+_INDEX: dict[frozenset[str], tuple[int, frozenset[str], frozenset[str]]] = {}
+
+
+def _index(words: frozenset[str]) -> tuple[int, frozenset[str], frozenset[str]]:
+    found = _INDEX.get(words)
+    if found is None:
+        if len(_INDEX) >= 64:  # sets made on the fly: keep the memo small
+            _INDEX.clear()
+        found = _INDEX[words] = (
+            max(map(len, words), default=0),
+            frozenset(w[0] for w in words if w),
+            frozenset(w[-1] for w in words if w),
+        )
+    return found
+
+
 class Scanner:
-    """Word look-ups that respect the segmenter's word boundaries."""
+    """Word look-ups that respect the segmenter's word boundaries.
+
+    Look-ups walk the boundaries near a position (found by bisection) rather than every
+    length up to ``longest``, and never try lengths beyond the longest word of the set.
+    """
 
     def __init__(self, text: str, bounds: Iterable[int], longest: int = 8) -> None:
         self.text = text
-        self.bounds = sorted(set(bounds) | {0, len(text)})
-        self._set = frozenset(self.bounds)
+        found = set(bounds)
+        found.add(0)
+        found.add(len(text))
+        self._set = found
+        self.bounds = sorted(found)
         self.longest = longest
 
     def lskip(self, pos: int, lo: int) -> int:
         """``pos`` moved left over whitespace, not below ``lo``."""
-        while pos > lo and self.text[pos - 1].isspace():
+        text = self.text
+        while pos > lo and text[pos - 1].isspace():
             pos -= 1
         return pos
 
     def rskip(self, pos: int, hi: int) -> int:
         """``pos`` moved right over whitespace, not beyond ``hi``."""
-        while pos < hi and self.text[pos].isspace():
+        text = self.text
+        while pos < hi and text[pos].isspace():
             pos += 1
         return pos
 
@@ -109,20 +148,33 @@ class Scanner:
 
     def word_ending(self, pos: int, lo: int, words: frozenset[str]) -> int | None:
         """Start of the longest word of ``words`` that ends at ``pos`` (boundaries both ends)."""
-        if not self.is_bound(pos):
+        if pos not in self._set:
             return None
-        for n in range(min(self.longest, pos - lo), 0, -1):
-            if self.is_bound(pos - n) and self.text[pos - n : pos] in words:
-                return pos - n
+        longest, _, lasts = _index(words)
+        reach = min(self.longest, pos - lo, longest)
+        if reach <= 0 or self.text[pos - 1 : pos] not in lasts:
+            return None
+        bounds, text = self.bounds, self.text
+        for k in range(bisect.bisect_left(bounds, pos - reach), bisect.bisect_left(bounds, pos)):
+            b = bounds[k]
+            if text[b:pos] in words:
+                return b
         return None
 
     def word_starting(self, pos: int, hi: int, words: frozenset[str]) -> int | None:
         """End of the longest word of ``words`` that starts at ``pos`` (boundaries both ends)."""
-        if not self.is_bound(pos):
+        if pos not in self._set:
             return None
-        for n in range(min(self.longest, hi - pos), 0, -1):
-            if self.is_bound(pos + n) and self.text[pos : pos + n] in words:
-                return pos + n
+        longest, firsts, _ = _index(words)
+        reach = min(self.longest, hi - pos, longest)
+        if reach <= 0 or self.text[pos : pos + 1] not in firsts:
+            return None
+        bounds, text = self.bounds, self.text
+        first = bisect.bisect_right(bounds, pos)
+        for k in range(bisect.bisect_right(bounds, pos + reach) - 1, first - 1, -1):
+            b = bounds[k]
+            if text[pos:b] in words:
+                return b
         return None
 
     def bounds_between(self, lo: int, hi: int) -> list[int]:

@@ -86,7 +86,7 @@ def right_subject(sc: Scanner, lo: int, hi: int, lex: Lexicon, *, direct: bool) 
         pos = sc.rskip(pos + 1, hi)
     elif not direct:
         return None
-    stops = lex.boundaries | lex.lead_words | lex.tail_words | frozenset(lex.changes) | lex.bases
+    stops = lex.right_stops
     end = pos
     while True:
         nxt = sc.rskip(end, hi)

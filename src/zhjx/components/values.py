@@ -1,0 +1,77 @@
+"""Span extension values read and written in bulk, without a ``span._`` each time.
+
+``span._.x`` builds an ``Underscore`` object on every access (about a microsecond);
+the components read and write a dozen values a quantity.  spaCy keeps the value of a
+plain Span extension (one registered with a ``default``) in ``doc.user_data`` under
+``("._.", name, start_char, end_char)``; these helpers use that dictionary directly.
+Whether spaCy still stores values that way is checked once, on a throw-away Doc; if
+not (or for an extension with a getter, setter or method) they go through ``span._``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+_MISSING = object()
+
+
+@cache
+def _keyed_by_offsets() -> bool:
+    """Whether spaCy keeps a Span's extension values under ``("._.", name, start, end)``."""
+    name = "_zhjx_probe"
+    if Span.has_extension(name):  # someone else's: leave it alone, take the slow way
+        return False
+    Span.set_extension(name, default=None)
+    doc = Doc(Vocab(), words=["a", "b"], spaces=[True, False])
+    span = doc[1:2]
+    try:
+        setattr(span._, name, 1)
+        key = ("._.", name, span.start_char, span.end_char)
+        return doc.user_data.get(key, _MISSING) == 1 and len(doc.user_data) == 1
+    finally:
+        Span.remove_extension(name)
+
+
+def _plain(name: str) -> tuple[bool, Any]:
+    """``(True, default)`` for a plain extension stored by offsets, else ``(False, None)``."""
+    ext = Span.get_extension(name)
+    if ext is None:
+        return False, None
+    default, method, getter, setter = ext
+    if method is not None or getter is not None or setter is not None:
+        return False, None
+    if isinstance(default, (dict, list, set)) or not _keyed_by_offsets():
+        return False, None
+    return True, default
+
+
+class SpanValues:
+    """The extension values ``names`` of the spans of one Doc, read and written by the
+    spans' character offsets (whether each extension is plain is looked up once)."""
+
+    __slots__ = ("data", "plain")
+
+    def __init__(self, doc: Doc, names: Iterable[str]) -> None:
+        self.data = doc.user_data
+        self.plain = {name: _plain(name) for name in names}
+
+    def get(self, span: Span, start: int, end: int, name: str) -> Any:
+        """``span._.<name>`` of ``span``, which covers ``[start, end)``."""
+        plain, default = self.plain[name]
+        if not plain:
+            return getattr(span._, name)
+        return self.data.get(("._.", name, start, end), default)
+
+    def put(self, span: Span, start: int, end: int, values: Iterable[tuple[str, Any]]) -> None:
+        """Set ``span._.<name> = value`` for each pair; ``span`` covers ``[start, end)``."""
+        data, plain = self.data, self.plain
+        for name, value in values:
+            if plain[name][0]:
+                data["._.", name, start, end] = value
+            else:
+                setattr(span._, name, value)
