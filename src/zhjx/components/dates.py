@@ -7,9 +7,11 @@ from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
 from zhjx.components.spans import doc_text, exact_spans
+from zhjx.components.values import SpanValues
 from zhjx.normalize.dates import find_dates
 
 DATE_LABEL = "DATE"
+_DATE_ATTRS = ("value", "interval", "relative", "granularity", "reference")
 
 
 class DatesComponent:
@@ -30,18 +32,21 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_dates(doc_text(doc), doc._.published, vague=self.vague)
-        # Dates nearly always fall on token boundaries already: then the spans are
-        # ``char_span``'s, and only otherwise are tokens split (``exact_spans``).
-        spans = [doc.char_span(d.start, d.end, label=DATE_LABEL) for d in found]
-        if any(span is None for span in spans):
-            spans = exact_spans(doc, [(d.start, d.end) for d in found], DATE_LABEL)
-        for mention, span in zip(found, spans, strict=True):
-            ext = span._  # one Underscore per span (``span._`` makes a new one each time)
-            ext.value = mention.value
-            ext.interval = mention.interval
-            ext.relative = mention.relative
-            ext.granularity = mention.granularity
-            ext.reference = mention.reference
+        spans = exact_spans(doc, [(d.start, d.end) for d in found], DATE_LABEL)
+        store = SpanValues(doc, _DATE_ATTRS)
+        for d, span in zip(found, spans, strict=True):
+            store.put(
+                span,
+                span.start_char,
+                span.end_char,
+                [
+                    ("value", d.value),
+                    ("interval", d.interval),
+                    ("relative", d.relative),
+                    ("granularity", d.granularity),
+                    ("reference", d.reference),
+                ],
+            )
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=spans)
         return doc
 
