@@ -146,3 +146,22 @@ def test_the_component_reports_vague_words_only_when_asked(nlp):
     doc._.published = datetime.date(2025, 3, 29)
     spans = vague(doc).spans["zhjx_dates"]
     assert [(s.text, s._.value, s._.granularity) for s in spans] == [("近日", None, "vague")]
+
+
+def test_the_component_spans_are_exact_whether_or_not_tokens_align(nlp):
+    import datetime
+
+    from spacy.tokens import Doc
+
+    dates = nlp.get_pipe("zhjx_dates")
+    aligned = Doc(nlp.vocab, words=["截至", "3月29日", "，", "去年", "同期"], spaces=[False] * 5)
+    glued = Doc(nlp.vocab, words=["截至3月29", "日，去年同期"], spaces=[False, False])
+    for doc in (aligned, glued):
+        doc._.published = datetime.date(2025, 3, 29)
+        spans = dates(doc).spans["zhjx_dates"]
+        assert [(s.text, s._.value, s._.relative) for s in spans] == [
+            ("截至3月29日", "2025-03-29", False),
+            ("去年", "2024", True),
+        ]
+    assert [t.text for t in aligned] == ["截至", "3月29日", "，", "去年", "同期"]
+    assert [t.text for t in glued][:3] == ["截至3月29", "日", "，"]

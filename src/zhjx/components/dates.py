@@ -7,9 +7,11 @@ from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
 from zhjx.components.spans import doc_text, exact_spans
+from zhjx.components.values import SpanValues
 from zhjx.normalize.dates import find_dates
 
 DATE_LABEL = "DATE"
+_DATE_ATTRS = ("value", "interval", "relative", "granularity", "reference")
 
 
 class DatesComponent:
@@ -31,9 +33,20 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = find_dates(doc_text(doc), doc._.published, vague=self.vague)
         spans = exact_spans(doc, [(d.start, d.end) for d in found], DATE_LABEL)
-        for mention, span in zip(found, spans, strict=True):
-            for attr in ("value", "interval", "relative", "granularity", "reference"):
-                setattr(span._, attr, getattr(mention, attr))
+        store = SpanValues(doc, _DATE_ATTRS)
+        for d, span in zip(found, spans, strict=True):
+            store.put(
+                span,
+                span.start_char,
+                span.end_char,
+                [
+                    ("value", d.value),
+                    ("interval", d.interval),
+                    ("relative", d.relative),
+                    ("granularity", d.granularity),
+                    ("reference", d.reference),
+                ],
+            )
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=spans)
         return doc
 

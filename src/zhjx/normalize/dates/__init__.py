@@ -19,9 +19,14 @@ reference they get value None, never a guessed year.  Values follow
 :mod:`zhjx.normalize.dates.resolve`; the language data lives in ``patterns/dates/``.
 
 Modules: ``words`` (the data of ``patterns/dates``), ``numerals`` (number words),
-``resolve`` (calendar arithmetic and values), ``grammar`` (the compiled patterns), ``base``
-(a reading, shared state), ``reader`` (the walk and ranges), and the rules it mixes in:
-``numeric``, ``phrases`` (calendar phrases), ``days``, ``relative``, ``weeks``, ``periods``.
+``resolve`` (calendar arithmetic and values), ``grammar`` (the compiled patterns), ``heads``
+(what a pattern's matches start with, for the pre-filter), ``base`` (a reading, shared
+state), ``reader`` (the walk and ranges), and the rules it mixes in: ``numeric``,
+``phrases`` (calendar phrases), ``days``, ``relative``, ``weeks``, ``periods``.
+
+The walk does not try every rule at every character: one ``re`` search, built from the
+first characters of the rules' own patterns (``heads``), finds the positions where a
+reading can start, and there only the rules that can start with that character run.
 """
 
 from __future__ import annotations

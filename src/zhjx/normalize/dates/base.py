@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from datetime import date
+from typing import NamedTuple
 
 from zhjx.normalize.dates import words as W
 from zhjx.normalize.dates.grammar import Grammar, grammar
@@ -13,11 +14,26 @@ from zhjx.normalize.dates.resolve import Interval
 # offsets are kept.
 FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 FULLWIDTH[0x3000] = 0x20
+_FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A date read at ``start:end`` of the text, before it becomes a mention."""
+def ascii_width(text: str) -> str:
+    """``text.translate(FULLWIDTH)``: ``２０２５年３月`` reads as ``2025年3月``.
+
+    Replaces only the full-width characters the text has (a handful of punctuation
+    marks, usually), several times faster than ``str.translate`` over every character.
+    """
+    for ch in set(_FULLWIDTH_CHAR.findall(text)):
+        text = text.replace(ch, chr(FULLWIDTH[ord(ch)]))
+    return text
+
+
+class Hit(NamedTuple):
+    """A date read at ``start:end`` of the text, before it becomes a mention.
+
+    A named tuple: the reader makes and copies (``_replace``) many of these, and a
+    tuple is several times cheaper to make than a frozen dataclass.
+    """
 
     start: int
     end: int
@@ -49,7 +65,7 @@ class ReaderBase:
     vague: bool
 
     def __init__(self, text: str, ref: date | None, vague: bool) -> None:
-        self.t = text.translate(FULLWIDTH)
+        self.t = ascii_width(text)
         self.ref = ref
         self.g = grammar()
         self.vague = vague

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit
@@ -352,8 +351,7 @@ class CalendarRules(ReaderBase):
                 last = first.lo.replace(day=1)
                 if valid(last.year, last.month, d2):
                     hi = date(last.year, last.month, d2) + timedelta(days=1)
-                    return replace(
-                        first,
+                    return first._replace(
                         hi=hi,
                         gran="period",
                         point=False,
@@ -361,21 +359,21 @@ class CalendarRules(ReaderBase):
                         used_ref=first.used_ref or used,
                     )
             elif first is not None and first.lo is None:
-                return replace(first, gran="period", point=False)
+                return first._replace(gran="period", point=False)
         dm = g.day.match(self.t, k)
         if dm and self._hao_ok(dm):
             hit = self._day_in(
                 p, dm.end(), y, mo, read_int(dm["d"]), has_year or m["mr"] is not None, ctx
             )
             if hit is not None:
-                return replace(hit, relative=rel, used_ref=hit.used_ref or used)
+                return hit._replace(relative=rel, used_ref=hit.used_ref or used)
             return Hit(p, dm.end(), kind="invalid")  # 2月30日: no such day
         if not m["mr"]:
             dm = g.bare_day.match(self.t, k)
             if dm and self._bare_day_ok(dm.end()):
                 hit = self._day_in(p, dm.end(), y, mo, read_int(dm["d"]), has_year, ctx)
                 if hit is not None:
-                    return replace(hit, relative=rel, used_ref=hit.used_ref or used)
+                    return hit._replace(relative=rel, used_ref=hit.used_ref or used)
         # the month alone, or a part or a week of it
         bare_cn = not has_year and m["m"] and not m["m"].isdigit()
         if bare_cn and ctx is None and not self._bare_cn_month_ok(mend):
@@ -401,7 +399,7 @@ class CalendarRules(ReaderBase):
                 part.not_before and self._not_before(pm.end(), part.not_before)
             ):
                 hit = self._month_part(p, pm.end(), part, y, mo, rel)
-                return replace(hit, used_ref=used or rel)
+                return hit._replace(used_ref=used or rel)
         if y is not None:
             wm = g.nth_weekday.match(self.t, k)
             if wm:
@@ -420,7 +418,7 @@ class CalendarRules(ReaderBase):
                 lo, hi = month_span(y, mo)
                 hit = self._first_last(p, fm, lo, hi, rel)
                 if hit is not None:
-                    return replace(hit, used_ref=used)
+                    return hit._replace(used_ref=used)
         return whole
 
     def _nth_weekday(self, p: int, m, y: int, mo: int, rel: bool, used: bool) -> Hit | None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from collections.abc import Callable
+from typing import ClassVar
 
 from zhjx.normalize.dates.base import Hit
 from zhjx.normalize.dates.days import DayRules
+from zhjx.normalize.dates.grammar import RULE_LEADS, grammar
 from zhjx.normalize.dates.grammar import re_cached as _re
 from zhjx.normalize.dates.numeric import NumericRules
 from zhjx.normalize.dates.periods import PeriodRules
@@ -22,14 +25,36 @@ from zhjx.normalize.dates.weeks import WeekRules
 class Reader(NumericRules, CalendarRules, DayRules, RelativeRules, WeekRules, PeriodRules):
     """One pass of the grammar over one text."""
 
+    #: character -> the rules (in order) that can start with it; filled as met
+    _rules_by_char: ClassVar[dict[str, tuple[Callable[..., Hit | None], ...]]] = {}
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._rules_by_char = {}
+
+    @classmethod
+    def _rules_at(cls, ch: str) -> tuple[Callable[..., Hit | None], ...]:
+        """The rule methods whose readings can start with ``ch``, in the grammar's order."""
+        rules = cls._rules_by_char.get(ch)
+        if rules is None:
+            can = grammar().leads_at(ch)
+            rules = tuple(
+                getattr(cls, "_" + rule)
+                for rule, leads in RULE_LEADS.items()
+                if can.intersection(leads)
+            )
+            cls._rules_by_char[ch] = rules
+        return rules
+
     # ---- entry ---------------------------------------------------------------------
 
     def read(self) -> list[Hit]:
         hits: list[Hit] = []
         t = self.t
+        starts = self._starts()
         pos = 0
         while True:
-            m = self.g.starts.search(t, pos)
+            m = starts.search(t, pos)
             if m is None:
                 break
             p = m.start()
@@ -44,12 +69,16 @@ class Reader(NumericRules, CalendarRules, DayRules, RelativeRules, WeekRules, Pe
             pos = hit.end
         return self._weekdays(hits)
 
+    def _starts(self) -> re.Pattern[str]:
+        """The search for the positions where a reading can start (the pre-filter)."""
+        return self.g.trigger(self.vague)
+
     def _at(self, p: int) -> Hit | None:
         pm = self.g.prefix.match(self.t, p)
         if pm:
             hit = self._phrase(pm.end())
             if hit is not None and hit.kind == "date":
-                return replace(hit, start=p)
+                return hit._replace(start=p)
         return self._phrase(p)
 
     def _phrase(self, p: int) -> Hit | None:
@@ -60,17 +89,11 @@ class Reader(NumericRules, CalendarRules, DayRules, RelativeRules, WeekRules, Pe
         return self._suffix(hit)
 
     def _core(self, p: int, ctx: Hit | None) -> Hit | None:
+        if p >= len(self.t):
+            return None
         best = None
-        for rule in (
-            self._numeric,
-            self._cal,
-            self._relspan,
-            self._week,
-            self._plan,
-            self._decade,
-            self._vague,
-        ):
-            hit = rule(p, ctx)
+        for rule in self._rules_at(self.t[p]):
+            hit = rule(self, p, ctx)
             if hit is not None and (best is None or hit.end > best.end):
                 best = hit
         return best
@@ -98,8 +121,7 @@ class Reader(NumericRules, CalendarRules, DayRules, RelativeRules, WeekRules, Pe
                 "month": month_span(self.ref.year, self.ref.month),
             }
             upper = hi.get(hit.ws, day_span(self.ref))[1]
-            return replace(
-                hit,
+            return hit._replace(
                 end=end,
                 hi=upper,
                 we=hit.ws,
@@ -141,4 +163,4 @@ class Reader(NumericRules, CalendarRules, DayRules, RelativeRules, WeekRules, Pe
         word = m[0].strip()
         if len(word) == 1 and self._not_before(m.end(), self.g.suffix_block):
             return hit
-        return replace(hit, end=m.end())
+        return hit._replace(end=m.end())

@@ -17,16 +17,24 @@ Interval = tuple[date, date]
 MIN_YEAR, MAX_YEAR = 1, 9998
 
 
+#: Days in each month of a common year.
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def valid(year: int, month: int, day: int = 1) -> bool:
     """Whether the calendar has this day."""
     if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and day >= 1):
         return False
-    return day <= calendar.monthrange(year, month)[1]
+    return day <= month_len(year, month)
 
 
 def month_len(year: int, month: int) -> int:
-    """Days in a month."""
-    return calendar.monthrange(year, month)[1]
+    """Days in a month (``calendar.monthrange(year, month)[1]`` without the weekday)."""
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 def add_months(year: int, month: int, n: int) -> tuple[int, int]:

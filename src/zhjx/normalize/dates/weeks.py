@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 
 from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit
@@ -82,8 +81,8 @@ class WeekRules(ReaderBase):
                 a, b = (o.end, h.start) if j < i else (h.end, o.start)
                 gap = self.t[a:b]
                 if self.g.weekday_gap.fullmatch(gap):
-                    out[i] = replace(h, lo=o.lo, hi=o.hi, kind="date", used_ref=o.used_ref)
+                    out[i] = h._replace(lo=o.lo, hi=o.hi, kind="date", used_ref=o.used_ref)
                     break
             else:
-                out[i] = replace(h, kind="date")
+                out[i] = h._replace(kind="date")
         return out
