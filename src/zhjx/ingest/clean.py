@@ -128,26 +128,28 @@ def doubled_units(s: str) -> list[tuple[int, int]] | None:
     """Split ``s`` into doubled units ``XX``; ``(start, length of X)`` each, or None.
 
     ``王蕾王蕾`` → ``[(0, 2)]``; ``培培育育`` → ``[(0, 1), (2, 1)]``; ``研究`` → None.  The
-    shortest unit is tried first, backtracking when the rest does not split.
+    shortest unit is tried first, backtracking when the rest does not split (a
+    depth-first search with an explicit stack, so a line of any length is safe).
     """
     n = len(s)
     if n < 2 or n % 2:
         return None
-    memo: dict[int, list[tuple[int, int]] | None] = {n: []}
-
-    def solve(i: int) -> list[tuple[int, int]] | None:
-        if i in memo:
-            return memo[i]
-        memo[i] = None
-        for length in range(1, (n - i) // 2 + 1):
-            if s[i : i + length] == s[i + length : i + 2 * length]:
-                rest = solve(i + 2 * length)
-                if rest is not None:
-                    memo[i] = [(i, length), *rest]
-                    break
-        return memo[i]
-
-    return solve(0)
+    path: list[tuple[int, int]] = []
+    dead: set[int] = set()  # positions from which the rest does not split
+    i, tried = 0, 0  # the position and the longest unit already tried there
+    while i < n:
+        for length in range(tried + 1, (n - i) // 2 + 1):
+            nxt = i + 2 * length
+            if nxt not in dead and s[i : i + length] == s[i + length : nxt]:
+                path.append((i, length))
+                i, tried = nxt, 0
+                break
+        else:
+            dead.add(i)
+            if not path:
+                return None
+            i, tried = path.pop()
+    return path
 
 
 _RUN = regex.compile(r"[^\s\u3000\xa0]+")
