@@ -29,7 +29,7 @@ _STRIP_CHARS = _SPACE_CHARS + "\n"
 _SPACE_RUN = regex.compile(f"[{regex.escape(_STRIP_CHARS)}]+")
 _HAN = regex.compile(r"\p{Han}")
 _ALNUM = regex.compile(r"[0-9A-Za-z]")
-_DIGIT = regex.compile(r"[0-9]")
+_DIGITS = frozenset("0123456789")
 # What may sit next to a digit with the space between them dropped: Han characters,
 # digits, Chinese punctuation, % and the decimal point.
 _NUM_NEIGHBOUR = regex.compile(r"[\p{Han}0-9%.．％，。、；：（）《》“”‘’—\-~～]")
@@ -37,11 +37,16 @@ _NUM_NEIGHBOUR = regex.compile(r"[\p{Han}0-9%.．％，。、；：（）《》�
 
 @dataclass(slots=True)
 class Piece:
-    """Clean text with, for each character, the raw offsets ``[offs[i], ends[i])``."""
+    """Clean text with, for each character, the raw offsets ``[offs[i], ends[i])``.
+
+    ``offs`` and ``ends`` are lists, or ranges where the piece is raw text as it stands
+    (a range is made in constant time and slices to a range).  Pieces are never changed
+    in place: every operation returns a new one, which may share its offsets.
+    """
 
     text: str = ""
-    offs: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
+    offs: Sequence[int] = field(default_factory=list)
+    ends: Sequence[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not (len(self.text) == len(self.offs) == len(self.ends)):
@@ -70,8 +75,7 @@ class Piece:
     def raw(cls, raw: str, start: int = 0, end: int | None = None) -> Piece:
         """The piece of ``raw[start:end]`` as it stands."""
         end = len(raw) if end is None else min(end, len(raw))
-        offs = list(range(start, end))
-        return cls(raw[start:end], offs, [o + 1 for o in offs])
+        return cls(raw[start:end], range(start, end), range(start + 1, end + 1))
 
     def strip(self) -> Piece:
         """Without leading and trailing whitespace."""
@@ -116,9 +120,14 @@ def _fold_translation() -> dict[int, str]:
     return {ord(ch): to for ch, to in _fold_table().items()}
 
 
+def fold_text(text: str) -> str:
+    """``text`` with full-width ASCII folded (one character for one, offsets unchanged)."""
+    return text.translate(_fold_translation())
+
+
 def fold_width(p: Piece) -> Piece:
     """Full-width ASCII digits, letters and symbols to ASCII; Chinese punctuation kept."""
-    return Piece(p.text.translate(_fold_translation()), p.offs, p.ends)
+    return Piece(fold_text(p.text), p.offs, p.ends)
 
 
 # -- OCR doubling -------------------------------------------------------------------
@@ -166,6 +175,10 @@ def line_is_doubled(text: str, min_chars: int = 8) -> bool:
     runs = _RUN.findall(text)
     if not runs or sum(map(len, runs)) < min_chars:
         return False
+    for run in runs:  # cheap test first: a doubled run's first and last characters recur
+        half = len(run) // 2
+        if len(run) % 2 or run[0] not in run[1 : half + 1] or run[-1] not in run[half - 1 : -1]:
+            return False
     units = []
     for run in runs:
         u = doubled_units(run)
@@ -213,12 +226,11 @@ def undouble(p: Piece) -> Piece:
 
 
 def _drop_space(left: str, right: str) -> bool:
-    """Whether a space run between ``left`` and ``right`` is OCR spacing to drop."""
-    if _DIGIT.match(left) and _DIGIT.match(right):
-        return False
-    if _DIGIT.match(left):
-        return bool(_NUM_NEIGHBOUR.match(right))
-    if _DIGIT.match(right):
+    """Whether a space run between ``left`` and ``right`` (one character each) is OCR
+    spacing to drop."""
+    if left in _DIGITS:
+        return right not in _DIGITS and bool(_NUM_NEIGHBOUR.match(right))
+    if right in _DIGITS:
         return bool(_NUM_NEIGHBOUR.match(left))
     return False
 
@@ -230,13 +242,19 @@ def squeeze(p: Piece) -> Piece:
     ``唯有守正创新  方可行稳致远`` → ``唯有守正创新 方可行稳致远``.  Spaces between two
     digits are kept (``2021 2025`` are two numbers).
     """
-    p = p.strip()
     t = p.text
+    first = _SPACE_RUN.search(t)
+    if first is None:  # the common line: nothing to strip or squeeze
+        return p
+    start = len(t) - len(t.lstrip(_STRIP_CHARS))
+    stop = max(start, len(t.rstrip(_STRIP_CHARS)))
+    if first.start() >= stop or (first.end() == start and _SPACE_RUN.search(t, start, stop) is None):
+        return p[start:stop]  # spaces at the ends only
     text: list[str] = []
     offs: list[int] = []
     ends: list[int] = []
-    prev = 0
-    for m in _SPACE_RUN.finditer(t):
+    prev = start
+    for m in _SPACE_RUN.finditer(t, start, stop):
         i, j = m.span()
         text.append(t[prev:i])
         offs.extend(p.offs[prev:i])
@@ -246,9 +264,9 @@ def squeeze(p: Piece) -> Piece:
             offs.append(p.offs[i])
             ends.append(p.ends[i])
         prev = j
-    text.append(t[prev:])
-    offs.extend(p.offs[prev:])
-    ends.extend(p.ends[prev:])
+    text.append(t[prev:stop])
+    offs.extend(p.offs[prev:stop])
+    ends.extend(p.ends[prev:stop])
     return Piece("".join(text), offs, ends)
 
 
@@ -262,6 +280,17 @@ def clean_line(p: Piece) -> tuple[Piece, bool]:
     if doubled:
         p = undouble(p)
     return squeeze(p), doubled
+
+
+def clean_span(folded: str, start: int, end: int) -> tuple[Piece, bool]:
+    """``clean_line(Piece.raw(raw, start, end))`` where ``folded`` is ``fold_text(raw)``.
+
+    The same result, without building the intermediate pieces of a plain line.
+    """
+    p = Piece(folded[start:end], range(start, end), range(start + 1, end + 1))
+    if line_is_doubled(p.text):
+        return squeeze(undouble(p)), True
+    return squeeze(p), False
 
 
 def join_lines(lines: Sequence[Piece], raw: str) -> Piece:

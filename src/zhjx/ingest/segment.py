@@ -24,7 +24,7 @@ from statistics import median
 import regex
 
 from zhjx.ingest import meta
-from zhjx.ingest.clean import Piece, clean_line, concat, join_lines
+from zhjx.ingest.clean import Piece, clean_line, clean_span, concat, fold_text, join_lines
 
 TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’）)」』】》\"'"
@@ -73,23 +73,31 @@ class Line:
 
 def read_lines(raw: str) -> list[Line]:
     """Raw lines cleaned (width folded, doubling undone, spaces squeezed), chrome cut."""
+    folded = fold_text(raw)
+    # chrome words hold no line breaks, so one pass over the page finds each line's
+    nav = meta.navigation_spans(raw)
+    k = 0
     out = []
     pos = 0
     for i, chunk in enumerate(raw.splitlines(keepends=True)):
-        body = chunk.rstrip("\r\n")
-        piece = Piece.raw(raw, pos, pos + len(body))
-        nav = meta.navigation_spans(body)
-        if nav:
+        end = pos + len(chunk.rstrip("\r\n"))
+        if k < len(nav) and nav[k][0] < end:
+            piece = Piece.raw(raw, pos, end)
             keep, last = [], 0
-            for s, e in nav:
-                keep.append(piece[last:s])
-                last = e
+            while k < len(nav) and nav[k][0] < end:
+                s, e = nav[k]
+                keep.append(piece[last : s - pos])
+                last = e - pos
+                k += 1
             keep.append(piece[last:])
-            piece = concat(keep)
-        clean, doubled = clean_line(piece)
-        line = Line(i, pos, pos + len(body), clean, doubled)
+            clean, doubled = clean_line(concat(keep))
+            cut = True
+        else:
+            clean, doubled = clean_span(folded, pos, end)
+            cut = False
+        line = Line(i, pos, end, clean, doubled)
         if not clean:
-            line.kind = "nav" if nav else "blank"
+            line.kind = "nav" if cut else "blank"
         out.append(line)
         pos += len(chunk)
     return out
