@@ -61,11 +61,20 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], ...]:
     return tuple(pats)
 
 
+@cache
+def _dateline_gate() -> regex.Pattern[str]:
+    """All dateline patterns in one (regex allows a group name in several branches):
+    one C-level match rules out a paragraph that no pattern opens."""
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in _dateline_patterns()))
+
+
 _CREDIT = regex.compile(r"\s*[（(](?P<credit>[^（）()]{1,60})[）)]")
 
 
 def find_dateline(text: str) -> Dateline | None:
     """The dateline opening ``text`` (a clean paragraph), if any."""
+    if _dateline_gate().match(text) is None:
+        return None
     for pat in _dateline_patterns():
         m = pat.match(text)
         if not m:
@@ -140,6 +149,11 @@ def _photo_credit() -> regex.Pattern[str]:
     return regex.compile(f"[（(]?(?:{_role_re()}\\s*)?{names}\\s*(?:{photo})[）)]?$")
 
 
+@cache
+def _photo_words() -> tuple[str, ...]:
+    return tuple(_byline()["photo"])
+
+
 def is_byline(line: str) -> bool:
     """A byline with a role word (``本报记者 王蕾``)."""
     return bool(_role_line().match(line)) and not line.endswith(tuple(_byline()["photo"]))
@@ -152,6 +166,12 @@ def is_bare_names(line: str) -> bool:
 
 def photo_credit(text: str) -> regex.Match[str] | None:
     """The photo credit at the end of a caption, if any."""
+    # the credit ends the text: a photo word, then at most one closing bracket
+    photo = _photo_words()
+    if not text.endswith(photo) and not (
+        text.endswith(("）", ")")) and text[:-1].endswith(photo)
+    ):
+        return None
     m = _photo_credit().search(text)
     if m is None:
         return None
@@ -190,9 +210,12 @@ def _labels() -> dict[str, str]:
     return {d["label"]: d["kind"] for d in load_jsonl("layout/labels.jsonl")}
 
 
+_LABEL_JUNK = r"\s·•【】\[\]"  # characters a column label may be spaced or boxed with
+
+
 def label_kind(line: str) -> str | None:
     """The article kind a column label implies (``短 评`` → ``commentary``), or None."""
-    key = _re(r"[\s·•【】\[\]]").sub("", line)
+    key = _re(f"[{_LABEL_JUNK}]").sub("", line)
     return _labels().get(key)
 
 
@@ -203,7 +226,10 @@ def _nav_re() -> regex.Pattern[str]:
 
 
 def navigation_spans(line: str) -> list[tuple[int, int]]:
-    """Spans of reader chrome (``上一篇``, ``下一篇``, ``电子报阅读机``) in a line."""
+    """Spans of reader chrome (``上一篇``, ``下一篇``, ``电子报阅读机``) in a line.
+
+    The words hold no line breaks, so on a whole page this gives each line's spans.
+    """
     return [m.span() for m in _nav_re().finditer(line)]
 
 
@@ -216,6 +242,20 @@ def _fields() -> tuple[tuple[str, regex.Pattern[str]], ...]:
         alt = "|".join(map(regex.escape, labels))
         out.append((kind, regex.compile(f"^(?:{alt})\\s*[:：]\\s*(?P<value>.*)$")))
     return tuple(out)
+
+
+@cache
+def furniture_gate() -> str:
+    """A pattern (text) that matches at the start of every line that :func:`field_of`,
+    :func:`label_kind` or :func:`is_byline` accepts (and of some others): a line it
+    does not match is none of these, without trying each rule."""
+    data = load_json("layout/fields.json")
+    fields = [w for kind in ("paper", "date", "page", "junk") for w in data[kind]]
+    alt = "|".join(map(regex.escape, sorted(fields, key=len, reverse=True)))
+    longest = max(map(len, _labels()), default=0)
+    junk, other = f"[{_LABEL_JUNK}]", f"[^{_LABEL_JUNK}]"
+    label = f"{junk}*(?:{other}{junk}*){{0,{longest}}}\\Z"  # a label once junk is gone
+    return f"(?:{alt})\\s*[:：]|{_role_re()}|{label}"
 
 
 def field_of(line: str) -> tuple[str, str] | None:

@@ -19,6 +19,7 @@ last content is a headline block, is read "headline after"; otherwise "headline 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from statistics import median
 
 import regex
@@ -120,10 +121,17 @@ def _context_free(line: Line) -> str:
     return "body"
 
 
+@cache
+def _furniture() -> regex.Pattern[str]:
+    """Matches at the start of every line :func:`_context_free` does not call body."""
+    return regex.compile(f"(?:19|20)[0-9]{{2}}|星期|周|{meta.furniture_gate()}")
+
+
 def classify(lines: list[Line]) -> None:
     """Give every line its kind (see the module docstring)."""
+    furniture = _furniture().match
     for line in lines:
-        if line.kind == "body":
+        if line.kind == "body" and furniture(line.text):
             line.kind = _context_free(line)
     _mark_captions(lines)
     for line in lines:
@@ -164,26 +172,26 @@ def classify(lines: list[Line]) -> None:
         nxt = next_text(i)
         return nxt is not None and nxt.kind == "body" and bool(_CONTINUES.match(nxt.text))
 
-    # pass 1: subtitles (——…) and bare-name bylines, which may sit right under a headline
-    for i, line in enumerate(lines):
-        if line.kind != "body":
-            continue
-        before, after = kind_at(i - 1), kind_at(i + 1)
-        prev_line = lines[i - 1] if i > 0 else None
-        # right under a headline-shaped line that itself stands alone, or after a break
-        under_headline = (before != "body" and not open_before(i)) or (
-            prev_line is not None
-            and shaped(prev_line)
+    def under_headline(i: int) -> bool:
+        """Right under a headline-shaped line that itself stands alone, or after a break."""
+        if kind_at(i - 1) != "body" and not open_before(i):
+            return True
+        return (
+            i > 0
+            and shaped(lines[i - 1])
             and kind_at(i - 2) != "body"
             and not open_before(i - 1)
         )
-        if _is_subtitle(line.text) and after != "body" and under_headline:
+
+    # pass 1: subtitles (——…) and bare-name bylines, which may sit right under a headline
+    # (the cheap tests first: the rules are pure, so their order does not matter)
+    for i, line in enumerate(lines):
+        if line.kind != "body" or kind_at(i + 1) == "body":
+            continue
+        if _is_subtitle(line.text) and under_headline(i):
             line.kind = "subtitle"
         elif (
-            meta.is_bare_names(line.text)
-            and after != "body"
-            and under_headline
-            and not continued_after(i)
+            meta.is_bare_names(line.text) and under_headline(i) and not continued_after(i)
         ):
             line.kind = "names"
     if not wrapped(lines):
@@ -193,9 +201,9 @@ def classify(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if (
             line.kind == "body"
-            and shaped(line)
             and kind_at(i - 1) != "body"
             and kind_at(i + 1) != "body"
+            and shaped(line)
             and not open_before(i)
             and not continued_after(i)
         ):
