@@ -5,6 +5,7 @@ Everything is compiled once from the data in ``patterns/layout/``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,11 +62,40 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], ...]:
     return tuple(pats)
 
 
+_KIND_AT_END = regex.compile(r"\(\?P<kind>([^()\\|]+(?:\|[^()\\|]+)*)\)$")
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``|`` outside every group and character class."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
 @cache
-def _dateline_gate() -> regex.Pattern[str]:
-    """All dateline patterns in one (regex allows a group name in several branches):
-    one C-level match rules out a paragraph that no pattern opens."""
-    return regex.compile("|".join(f"(?:{p.pattern})" for p in _dateline_patterns()))
+def _dateline_words() -> tuple[str, ...] | None:
+    """Words one of which every dateline holds (``讯``, ``电``): the alternatives of the
+    ``(?P<kind>…)`` group that ends each pattern.  None (no shortcut) when a pattern
+    does not end with such a group or has a top-level ``|``."""
+    words: set[str] = set()
+    for line in load_words("layout/datelines.txt"):
+        m = _KIND_AT_END.search(line)
+        if m is None or _has_top_level_bar(line):
+            return None
+        words.update(m.group(1).split("|"))
+    return tuple(sorted(words))
 
 
 _CREDIT = regex.compile(r"\s*[（(](?P<credit>[^（）()]{1,60})[）)]")
@@ -73,8 +103,13 @@ _CREDIT = regex.compile(r"\s*[（(](?P<credit>[^（）()]{1,60})[）)]")
 
 def find_dateline(text: str) -> Dateline | None:
     """The dateline opening ``text`` (a clean paragraph), if any."""
-    if _dateline_gate().match(text) is None:
-        return None
+    words = _dateline_words()
+    if words is not None:  # most paragraphs and lines hold none of them
+        for word in words:
+            if word in text:
+                break
+        else:
+            return None
     for pat in _dateline_patterns():
         m = pat.match(text)
         if not m:
@@ -154,6 +189,12 @@ def _photo_words() -> tuple[str, ...]:
     return tuple(_byline()["photo"])
 
 
+@cache
+def credit_endings() -> tuple[str, ...]:
+    """What a text that :func:`photo_credit` finds a credit in ends with."""
+    return (*_photo_words(), "）", ")")
+
+
 def is_byline(line: str) -> bool:
     """A byline with a role word (``本报记者 王蕾``)."""
     return bool(_role_line().match(line)) and not line.endswith(tuple(_byline()["photo"]))
@@ -168,9 +209,7 @@ def photo_credit(text: str) -> regex.Match[str] | None:
     """The photo credit at the end of a caption, if any."""
     # the credit ends the text: a photo word, then at most one closing bracket
     photo = _photo_words()
-    if not text.endswith(photo) and not (
-        text.endswith(("）", ")")) and text[:-1].endswith(photo)
-    ):
+    if not text.endswith(photo) and not (text.endswith(("）", ")")) and text[:-1].endswith(photo)):
         return None
     m = _photo_credit().search(text)
     if m is None:
@@ -194,7 +233,7 @@ def names_in(credit: str) -> list[str]:
     """
     photo = "|".join(map(regex.escape, sorted(_byline()["photo"], key=len, reverse=True)))
     text = _re(f"(?:{photo})$").sub(" ", credit.strip().rstrip("）)").lstrip("（("))
-    text = regex.sub(_role_re(), " ", text)
+    text = _re(_role_re()).sub(" ", text)
     out = []
     for token in _re(r"[\s、，,:：/／]+").split(text):
         if 2 <= len(token) <= 4 and _re(r"\p{Han}+").fullmatch(token):
@@ -220,9 +259,10 @@ def label_kind(line: str) -> str | None:
 
 
 @cache
-def _nav_re() -> regex.Pattern[str]:
+def _nav_re() -> re.Pattern[str]:
+    # literals only: the stdlib engine scans a page for them several times faster
     words = sorted(load_words("layout/navigation.txt"), key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, words)))
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def navigation_spans(line: str) -> list[tuple[int, int]]:
@@ -245,17 +285,15 @@ def _fields() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 
 
 @cache
-def furniture_gate() -> str:
-    """A pattern (text) that matches at the start of every line that :func:`field_of`,
-    :func:`label_kind` or :func:`is_byline` accepts (and of some others): a line it
-    does not match is none of these, without trying each rule."""
+def furniture_initials() -> frozenset[str]:
+    """The characters a line that :func:`field_of`, :func:`label_kind` or
+    :func:`is_byline` accepts can start with, whitespace aside: the first characters
+    of field labels, role words and column labels, and the boxes and bullets a label
+    may stand in (a line starting with none of them is none of these)."""
     data = load_json("layout/fields.json")
-    fields = [w for kind in ("paper", "date", "page", "junk") for w in data[kind]]
-    alt = "|".join(map(regex.escape, sorted(fields, key=len, reverse=True)))
-    longest = max(map(len, _labels()), default=0)
-    junk, other = f"[{_LABEL_JUNK}]", f"[^{_LABEL_JUNK}]"
-    label = f"{junk}*(?:{other}{junk}*){{0,{longest}}}\\Z"  # a label once junk is gone
-    return f"(?:{alt})\\s*[:：]|{_role_re()}|{label}"
+    words = [w for kind in ("paper", "date", "page", "junk") for w in data[kind]]
+    words += [*_byline()["roles"], *_labels()]
+    return frozenset(w[0] for w in words if w) | frozenset("·•【】[]")
 
 
 def field_of(line: str) -> tuple[str, str] | None:
@@ -302,10 +340,16 @@ def province_in_name(name: str | None) -> tuple[str | None, str | None]:
     """``(province, city)`` named at the start of a paper's name (``山西经济日报`` → 山西)."""
     if not name:
         return None, None
-    index, names = _places()
-    for place in names:
-        if name.startswith(place):
-            prov = index[place]
-            city = place.removesuffix("市") if place not in (prov,) and is_city(place) else None
-            return prov, city
-    return None, None
+    m = _place_at_start().match(name)
+    if m is None:
+        return None, None
+    place = m.group()
+    prov = _places()[0][place]
+    city = place.removesuffix("市") if place not in (prov,) and is_city(place) else None
+    return prov, city
+
+
+@cache
+def _place_at_start() -> re.Pattern[str]:
+    """The places, longest first, as one alternation: the first that opens a name."""
+    return re.compile("|".join(map(re.escape, _places()[1])))

@@ -122,17 +122,20 @@ def _context_free(line: Line) -> str:
 
 
 @cache
-def _furniture() -> regex.Pattern[str]:
-    """Matches at the start of every line :func:`_context_free` does not call body."""
-    return regex.compile(f"(?:19|20)[0-9]{{2}}|星期|周|{meta.furniture_gate()}")
+def _furniture_initials() -> frozenset[str]:
+    """What a line :func:`_context_free` does not call body starts with, whitespace
+    aside: a stamp's ``19``/``20``, a weekday's ``星期``/``周``, a field, label or byline."""
+    return frozenset("12星周") | meta.furniture_initials()
 
 
 def classify(lines: list[Line]) -> None:
     """Give every line its kind (see the module docstring)."""
-    furniture = _furniture().match
+    initials = _furniture_initials()
     for line in lines:
-        if line.kind == "body" and furniture(line.text):
-            line.kind = _context_free(line)
+        if line.kind == "body":
+            first = line.text[0]
+            if first in initials or first.isspace():
+                line.kind = _context_free(line)
     _mark_captions(lines)
     for line in lines:
         if line.kind == "body" and line.doubled:
@@ -177,10 +180,7 @@ def classify(lines: list[Line]) -> None:
         if kind_at(i - 1) != "body" and not open_before(i):
             return True
         return (
-            i > 0
-            and shaped(lines[i - 1])
-            and kind_at(i - 2) != "body"
-            and not open_before(i - 1)
+            i > 0 and shaped(lines[i - 1]) and kind_at(i - 2) != "body" and not open_before(i - 1)
         )
 
     # pass 1: subtitles (——…) and bare-name bylines, which may sit right under a headline
@@ -190,9 +190,7 @@ def classify(lines: list[Line]) -> None:
             continue
         if _is_subtitle(line.text) and under_headline(i):
             line.kind = "subtitle"
-        elif (
-            meta.is_bare_names(line.text) and under_headline(i) and not continued_after(i)
-        ):
+        elif meta.is_bare_names(line.text) and under_headline(i) and not continued_after(i):
             line.kind = "names"
     if not wrapped(lines):
         _classify_line_mode(lines)
@@ -267,8 +265,13 @@ def _is_subtitle(text: str) -> bool:
 
 def _mark_captions(lines: list[Line]) -> None:
     """Lines closed by a photo credit, back to the previous blank or sentence end."""
+    endings = meta.credit_endings()
     for i, line in enumerate(lines):
-        if line.kind not in ("body", "byline") or meta.photo_credit(line.text) is None:
+        if (
+            line.kind not in ("body", "byline")
+            or not line.text.endswith(endings)
+            or meta.photo_credit(line.text) is None
+        ):
             continue
         j = i
         while (
@@ -331,7 +334,8 @@ def items(lines: list[Line], raw: str) -> list[Item]:
             flush_para()
             caption.append(line)
             continue
-        flush_caption()
+        if caption:
+            flush_caption()
         if line.kind == "blank":
             continue
         if line.kind != "body":
@@ -340,14 +344,12 @@ def items(lines: list[Line], raw: str) -> list[Item]:
             flush_para()
             out.append(Item(line.kind, line.piece, None, [line]))
             continue
-        if para:
-            opens_dateline = meta.find_dateline(line.text) is not None
-            if (
-                not is_wrapped
-                or opens_dateline
-                or (ends_sentence(para[-1].text) and (_blank_between(lines, para[-1], line)))
-            ):
-                flush_para()
+        if para and (
+            not is_wrapped
+            or (_blank_between(lines, para[-1], line) and ends_sentence(para[-1].text))
+            or meta.find_dateline(line.text) is not None
+        ):
+            flush_para()
         if not para and out and out[-1].kind == "para" and is_wrapped:
             # a sentence broken by a blank line (``专\n\n精特新``) runs on
             prev = out[-1]
@@ -361,4 +363,6 @@ def items(lines: list[Line], raw: str) -> list[Item]:
 
 
 def _blank_between(lines: list[Line], a: Line, b: Line) -> bool:
-    return any(lines[k].kind == "blank" for k in range(a.index + 1, b.index))
+    return b.index - a.index > 1 and any(
+        lines[k].kind == "blank" for k in range(a.index + 1, b.index)
+    )
