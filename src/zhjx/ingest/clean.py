@@ -48,6 +48,8 @@ class Piece:
     text: str = ""
     offs: Sequence[int] = field(default_factory=list)
     ends: Sequence[int] = field(default_factory=list)
+    #: ``(start, end)`` when known without a pass over the offsets (see :func:`concat`)
+    bounds: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not (len(self.text) == len(self.offs) == len(self.ends)):
@@ -65,12 +67,22 @@ class Piece:
     @property
     def start(self) -> int:
         """Raw start of the piece (smallest offset)."""
-        return min(self.offs)
+        if self.bounds is not None:
+            return self.bounds[0]
+        offs = self.offs
+        if isinstance(offs, range) and offs.step == 1 and offs:
+            return offs.start
+        return min(offs)
 
     @property
     def end(self) -> int:
         """Raw end of the piece (largest end)."""
-        return max(self.ends)
+        if self.bounds is not None:
+            return self.bounds[1]
+        ends = self.ends
+        if isinstance(ends, range) and ends.step == 1 and ends:
+            return ends.stop - 1
+        return max(ends)
 
     @classmethod
     def raw(cls, raw: str, start: int = 0, end: int | None = None) -> Piece:
@@ -91,6 +103,7 @@ def concat(pieces: Iterable[Piece], sep: str = "") -> Piece:
     text: list[str] = []
     offs: list[int] = []
     ends: list[int] = []
+    lo = hi = -1  # the raw extent, kept as bounds (separators add no new offsets)
     for p in pieces:
         if not p.text:
             continue
@@ -105,10 +118,16 @@ def concat(pieces: Iterable[Piece], sep: str = "") -> Piece:
         if isinstance(o, range) and o.step == 1 and p.ends == range(o.start + 1, o.stop + 1):
             # raw text as it stands: each end is the next offset, so share those ints
             ends.extend(offs[first + 1 :])
-            ends.append(p.ends[-1])
+            ends.append(o.stop)
+            start, end = o.start, o.stop
         else:
             ends.extend(p.ends)
-    return Piece("".join(text), offs, ends)
+            start, end = p.start, p.end
+        if lo < 0 or start < lo:
+            lo = start
+        if end > hi:
+            hi = end
+    return Piece("".join(text), offs, ends, (lo, hi) if text else None)
 
 
 @cache
@@ -192,14 +211,20 @@ def line_is_doubled(text: str, min_chars: int = 8) -> bool:
     line such as ``研究研究`` or ``谢谢`` alone is too short to tell and is left alone.
     """
     n = len(text)
-    if n < min_chars:
+    if n < min_chars or n < 2:
         return False
+    # cheap tests first.  Where the line starts inside a run (isspace is true for every
+    # run separator), that run opens with a unit XX: X is one character (text[0] ==
+    # text[1]) or its first two characters recur within the first half; likewise at
+    # the end of the line.
     first, last = text[0], text[-1]
-    # cheap test first: where the line starts and ends inside a run, the first and last
-    # runs' tests below imply these (isspace is true for every run separator)
-    if not first.isspace() and first not in text[1 : n // 2 + 1]:
+    if not first.isspace() and first != text[1] and text[:2] not in text[2 : n // 2 + 2]:
         return False
-    if not last.isspace() and last not in text[n // 2 - 1 : -1]:
+    if (
+        not last.isspace()
+        and last != text[-2]
+        and text[-2:] not in text[max(0, n - n // 2 - 2) : n - 2]
+    ):
         return False
     runs = _RUN.findall(text)
     for run in runs:  # a doubled run's first and last characters recur
@@ -310,15 +335,27 @@ def clean_line(p: Piece) -> tuple[Piece, bool]:
     return squeeze(p), doubled
 
 
-def clean_span(folded: str, start: int, end: int) -> tuple[Piece, bool]:
+_SPACE = re.compile(f"[{re.escape(_SPACE_CHARS)}]")
+
+
+def space_offsets(text: str) -> list[int]:
+    """Where ``text`` (a page) has a space character other than a line feed."""
+    return [m.start() for m in _SPACE.finditer(text)]
+
+
+def clean_span(folded: str, start: int, end: int, spaced: bool = True) -> tuple[Piece, bool]:
     """``clean_line(Piece.raw(raw, start, end))`` where ``folded`` is ``fold_text(raw)``.
 
-    The same result, without building the intermediate pieces of a plain line.
+    The same result, without building the intermediate pieces of a plain line;
+    ``spaced=False`` says that ``folded[start:end]`` holds no space character (see
+    :func:`space_offsets`), so there is nothing to squeeze.
     """
-    p = Piece(folded[start:end], range(start, end), range(start + 1, end + 1))
-    if line_is_doubled(p.text):
+    text = folded[start:end]
+    if line_is_doubled(text):
+        p = Piece(text, range(start, end), range(start + 1, end + 1))
         return squeeze(undouble(p)), True
-    return squeeze(p), False
+    p = Piece(text, range(start, end), range(start + 1, end + 1))
+    return (squeeze(p) if spaced else p), False
 
 
 def join_lines(lines: Sequence[Piece], raw: str) -> Piece:
@@ -327,6 +364,8 @@ def join_lines(lines: Sequence[Piece], raw: str) -> Piece:
     Chinese text joins without a space; where both sides are ASCII letters or digits
     the line break becomes a space (mapped to the raw line break).
     """
+    if len(lines) == 1:  # nothing to join (pieces are never changed in place)
+        return lines[0]
     out: list[Piece] = []
     for line in lines:
         if not line:

@@ -259,17 +259,18 @@ def split_articles(
     for draft in drafts:
         reporters = _reporters(draft)
         if draft.caption is not None:
-            body, credited = _caption_body(draft.caption)
+            caption, credited = _caption_body(draft.caption)
+            body = [caption] if caption else []
             reporters = list(dict.fromkeys(reporters + credited))
         else:
-            body = concat([p.piece for p in draft.body], "\n")
+            body = [it.piece for it in draft.body if it.piece]
         if not body:
             continue
+        body_text = "\n".join(p.text for p in body)
         headline, subs = _titles(draft)
         parts = [header] if not articles and header else []
         parts += [p for p in (headline, *subs) if p is not None]
-        parts.append(body)
-        full = concat(parts, "\n")
+        full = concat(parts + body, "\n")  # the body joined by "\n" ends it
         dl = draft.dateline
         md = (dl.month, dl.day) if dl is not None and dl.month is not None else page_md
         pub = resolve(
@@ -289,9 +290,9 @@ def split_articles(
                 text=full.text,
                 offsets=full.offs,
                 ends=full.ends,
-                start=body.start,
-                end=body.end,
-                body_text=body.text,
+                start=min(p.start for p in body),
+                end=max(p.end for p in body),
+                body_text=body_text,
                 headline=headline.text if headline is not None else None,
                 subheadline=" ".join(s.text for s in subs) or None,
                 kind=_kind(draft),
@@ -303,7 +304,7 @@ def split_articles(
                 paper=page.paper,
                 province=province,
                 city=city,
-                dateline=body.text[: dl.end] if dl is not None else None,
+                dateline=body_text[: dl.end] if dl is not None else None,
             )
         )
     return articles

@@ -226,13 +226,18 @@ def photo_credit(text: str) -> regex.Match[str] | None:
     return None
 
 
+@cache
+def _photo_at_end() -> regex.Pattern[str]:
+    photo = "|".join(map(regex.escape, sorted(_byline()["photo"], key=len, reverse=True)))
+    return regex.compile(f"(?:{photo})$")
+
+
 def names_in(credit: str) -> list[str]:
     """Personal names in a byline or dateline credit, role words and photo words removed.
 
     ``记者 郝薇 通讯员 吴悦涛`` → ``['郝薇', '吴悦涛']``; ``本报记者 王蕾 摄`` → ``['王蕾']``.
     """
-    photo = "|".join(map(regex.escape, sorted(_byline()["photo"], key=len, reverse=True)))
-    text = _re(f"(?:{photo})$").sub(" ", credit.strip().rstrip("）)").lstrip("（("))
+    text = _photo_at_end().sub(" ", credit.strip().rstrip("）)").lstrip("（("))
     text = _re(_role_re()).sub(" ", text)
     out = []
     for token in _re(r"[\s、，,:：/／]+").split(text):

@@ -25,7 +25,15 @@ from statistics import median
 import regex
 
 from zhjx.ingest import meta
-from zhjx.ingest.clean import Piece, clean_line, clean_span, concat, fold_text, join_lines
+from zhjx.ingest.clean import (
+    Piece,
+    clean_line,
+    clean_span,
+    concat,
+    fold_text,
+    join_lines,
+    space_offsets,
+)
 
 TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’）)」』】》\"'"
@@ -63,41 +71,43 @@ class Line:
     start: int
     end: int
     piece: Piece
+    text: str  # the piece's text, kept beside it: it is read many times
     doubled: bool = False
     kind: str = "body"
     value: tuple[str, str] | None = None  # (field kind, value) for fields
-
-    @property
-    def text(self) -> str:
-        return self.piece.text
 
 
 def read_lines(raw: str) -> list[Line]:
     """Raw lines cleaned (width folded, doubling undone, spaces squeezed), chrome cut."""
     folded = fold_text(raw)
-    # chrome words hold no line breaks, so one pass over the page finds each line's
+    # one pass over the page finds each line's chrome words (they hold no line breaks)
+    # and spaces; k and s walk through them line by line
     nav = meta.navigation_spans(raw)
-    k = 0
+    spaces = space_offsets(folded)
+    k = s = 0
     out = []
     pos = 0
     for i, chunk in enumerate(raw.splitlines(keepends=True)):
         end = pos + len(chunk.rstrip("\r\n"))
+        while s < len(spaces) and spaces[s] < pos:
+            s += 1
         if k < len(nav) and nav[k][0] < end:
             piece = Piece.raw(raw, pos, end)
             keep, last = [], 0
             while k < len(nav) and nav[k][0] < end:
-                s, e = nav[k]
-                keep.append(piece[last : s - pos])
-                last = e - pos
+                a, b = nav[k]
+                keep.append(piece[last : a - pos])
+                last = b - pos
                 k += 1
             keep.append(piece[last:])
             clean, doubled = clean_line(concat(keep))
             cut = True
         else:
-            clean, doubled = clean_span(folded, pos, end)
+            spaced = s < len(spaces) and spaces[s] < end
+            clean, doubled = clean_span(folded, pos, end, spaced)
             cut = False
-        line = Line(i, pos, end, clean, doubled)
-        if not clean:
+        line = Line(i, pos, end, clean, clean.text, doubled)
+        if not line.text:
             line.kind = "nav" if cut else "blank"
         out.append(line)
         pos += len(chunk)
@@ -185,8 +195,9 @@ def classify(lines: list[Line]) -> None:
 
     # pass 1: subtitles (——…) and bare-name bylines, which may sit right under a headline
     # (the cheap tests first: the rules are pure, so their order does not matter)
+    last = len(lines) - 1
     for i, line in enumerate(lines):
-        if line.kind != "body" or kind_at(i + 1) == "body":
+        if line.kind != "body" or (i < last and lines[i + 1].kind == "body"):
             continue
         if _is_subtitle(line.text) and under_headline(i):
             line.kind = "subtitle"
@@ -199,8 +210,8 @@ def classify(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if (
             line.kind == "body"
+            and (i == last or lines[i + 1].kind != "body")
             and kind_at(i - 1) != "body"
-            and kind_at(i + 1) != "body"
             and shaped(line)
             and not open_before(i)
             and not continued_after(i)
@@ -216,7 +227,7 @@ def _title_like(line: Line) -> bool:
     text = line.text
     return (
         line.kind == "body"
-        and len(text.replace(" ", "")) <= 40
+        and (len(text) <= 40 or len(text.replace(" ", "")) <= 40)
         and not _MULTI_SENTENCE.search(text)
         and not ends_sentence(text)
         and not _ENUMERATED.match(text)
