@@ -51,10 +51,6 @@ class Piece:
     #: ``(start, end)`` when known without a pass over the offsets (see :func:`concat`)
     bounds: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        if not (len(self.text) == len(self.offs) == len(self.ends)):
-            raise ValueError("a piece needs one offset pair per character")
-
     def __len__(self) -> int:
         return len(self.text)
 
@@ -343,19 +339,17 @@ def space_offsets(text: str) -> list[int]:
     return [m.start() for m in _SPACE.finditer(text)]
 
 
-def clean_span(folded: str, start: int, end: int, spaced: bool = True) -> tuple[Piece, bool]:
+def clean_span(folded: str, start: int, end: int) -> tuple[Piece, bool]:
     """``clean_line(Piece.raw(raw, start, end))`` where ``folded`` is ``fold_text(raw)``.
 
-    The same result, without building the intermediate pieces of a plain line;
-    ``spaced=False`` says that ``folded[start:end]`` holds no space character (see
-    :func:`space_offsets`), so there is nothing to squeeze.
+    The same result without the intermediate pieces.  A line that holds no space
+    character (see :func:`space_offsets`) and is not doubled comes back as it stands:
+    ``Piece(folded[start:end], range(start, end), range(start + 1, end + 1))``.
     """
-    text = folded[start:end]
-    if line_is_doubled(text):
-        p = Piece(text, range(start, end), range(start + 1, end + 1))
+    p = Piece(folded[start:end], range(start, end), range(start + 1, end + 1))
+    if line_is_doubled(p.text):
         return squeeze(undouble(p)), True
-    p = Piece(text, range(start, end), range(start + 1, end + 1))
-    return (squeeze(p) if spaced else p), False
+    return squeeze(p), False
 
 
 def join_lines(lines: Sequence[Piece], raw: str) -> Piece:

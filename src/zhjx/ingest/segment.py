@@ -32,6 +32,7 @@ from zhjx.ingest.clean import (
     concat,
     fold_text,
     join_lines,
+    line_is_doubled,
     space_offsets,
 )
 
@@ -64,17 +65,18 @@ def ends_sentence(text: str) -> bool:
 
 
 @dataclass(slots=True)
-class Line:
-    """One raw line, cleaned and classified."""
+class Line(Piece):
+    """One raw line, cleaned and classified: the clean piece (text and raw offsets) with
+    the line's number and kind.  (One object a line: a page has thousands.)"""
 
-    index: int
-    start: int
-    end: int
-    piece: Piece
-    text: str  # the piece's text, kept beside it: it is read many times
+    index: int = 0
     doubled: bool = False
     kind: str = "body"
     value: tuple[str, str] | None = None  # (field kind, value) for fields
+
+    @property
+    def piece(self) -> Piece:
+        return self
 
 
 def read_lines(raw: str) -> list[Line]:
@@ -91,6 +93,7 @@ def read_lines(raw: str) -> list[Line]:
         end = pos + len(chunk.rstrip("\r\n"))
         while s < len(spaces) and spaces[s] < pos:
             s += 1
+        text = folded[pos:end]
         if k < len(nav) and nav[k][0] < end:
             piece = Piece.raw(raw, pos, end)
             keep, last = [], 0
@@ -101,14 +104,18 @@ def read_lines(raw: str) -> list[Line]:
                 k += 1
             keep.append(piece[last:])
             clean, doubled = clean_line(concat(keep))
-            cut = True
-        else:
-            spaced = s < len(spaces) and spaces[s] < end
-            clean, doubled = clean_span(folded, pos, end, spaced)
-            cut = False
-        line = Line(i, pos, end, clean, clean.text, doubled)
-        if not line.text:
-            line.kind = "nav" if cut else "blank"
+            line = Line(clean.text, clean.offs, clean.ends, clean.bounds, i, doubled)
+            if not line.text:
+                line.kind = "nav"
+        elif (s < len(spaces) and spaces[s] < end) or line_is_doubled(text):
+            clean, doubled = clean_span(folded, pos, end)
+            line = Line(clean.text, clean.offs, clean.ends, clean.bounds, i, doubled)
+            if not line.text:
+                line.kind = "blank"
+        else:  # no space, no doubling: clean_span would give the raw text as it stands
+            line = Line(text, range(pos, end), range(pos + 1, end + 1), None, i)
+            if not text:
+                line.kind = "blank"
         out.append(line)
         pos += len(chunk)
     return out
@@ -330,13 +337,13 @@ def items(lines: list[Line], raw: str) -> list[Item]:
 
     def flush_para() -> None:
         if para:
-            piece = join_lines([ln.piece for ln in para], raw)
+            piece = join_lines(para, raw)
             out.append(Item("para", piece, meta.find_dateline(piece.text), list(para)))
             para.clear()
 
     def flush_caption() -> None:
         if caption:
-            piece = join_lines([ln.piece for ln in caption], raw)
+            piece = join_lines(caption, raw)
             out.append(Item("caption", piece, None, list(caption)))
             caption.clear()
 
