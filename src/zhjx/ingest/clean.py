@@ -28,7 +28,9 @@ from zhjx.resources import load_json
 _SPACE_CHARS = " \t\r\f\v\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 _STRIP_CHARS = _SPACE_CHARS + "\n"
 # a plain character class: the stdlib engine searches a short line several times faster
-_SPACE_RUN = re.compile(f"[{re.escape(_STRIP_CHARS)}]+")
+# a run of spaces, written ``XX*`` rather than ``X+``: the stdlib engine then skips to
+# the first character of a match with its fast character-class scan
+_SPACE_RUN = re.compile(f"[{re.escape(_STRIP_CHARS)}][{re.escape(_STRIP_CHARS)}]*")
 _ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _DIGITS = frozenset("0123456789")
 # What may sit next to a digit with the space between them dropped: Han characters,
@@ -94,6 +96,24 @@ class Piece:
         return self[i:j]
 
 
+_INTS: list[int] = []  # _INTS[i] == i: offsets shared, not made anew (see _offsets)
+_INTS_MAX = 1 << 18  # a page longer than this makes its own ints
+
+
+def _offsets(span: range) -> Sequence[int]:
+    """The offsets in ``span`` (step 1) as a slice of shared ints: an int above 256 is
+    otherwise a new object, made once per character of every article."""
+    global _INTS
+    ints = _INTS
+    if span.stop > len(ints):
+        if span.stop > _INTS_MAX:
+            return span
+        # grown by rebinding a new list, never in place: another thread holding the
+        # old one still reads ints[i] == i
+        ints = _INTS = list(range(min(_INTS_MAX, max(span.stop, 2 * len(ints), 1 << 14))))
+    return ints[span.start : span.stop]
+
+
 def concat(pieces: Iterable[Piece], sep: str = "") -> Piece:
     """Pieces joined by ``sep``; a separator maps to the last character before it."""
     text: list[str] = []
@@ -109,14 +129,15 @@ def concat(pieces: Iterable[Piece], sep: str = "") -> Piece:
             ends.extend([ends[-1]] * len(sep))
         text.append(p.text)
         first = len(offs)
-        offs.extend(p.offs)
         o = p.offs
         if isinstance(o, range) and o.step == 1 and p.ends == range(o.start + 1, o.stop + 1):
             # raw text as it stands: each end is the next offset, so share those ints
+            offs.extend(_offsets(o))
             ends.extend(offs[first + 1 :])
             ends.append(o.stop)
             start, end = o.start, o.stop
         else:
+            offs.extend(o)
             ends.extend(p.ends)
             start, end = p.start, p.end
         if lo < 0 or start < lo:
@@ -145,8 +166,10 @@ def _fold_translation() -> dict[int, str]:
 
 @cache
 def _fold_runs() -> re.Pattern[str]:
-    # the stdlib engine: a plain character class, scanned several times faster than regex
-    return re.compile("[" + re.escape("".join(sorted(_fold_table()))) + "]+")
+    # the stdlib engine scans a page for a plain character class several times faster
+    # than regex, and ``XX*`` (unlike ``X+``) lets it skip ahead with its class scan
+    chars = "[" + re.escape("".join(sorted(_fold_table()))) + "]"
+    return re.compile(chars + chars + "*")
 
 
 def fold_text(text: str) -> str:

@@ -179,7 +179,7 @@ def classify(lines: list[Line]) -> None:
         return (
             line.kind in ("body", "headline")
             and not _SENTENCE_PUNCT.search(text)
-            and len(text.replace(" ", "")) <= 40
+            and len(text) - text.count(" ") <= 40
             and not _ENUMERATED.match(text)
             and meta.find_dateline(text) is None
         )
@@ -234,7 +234,7 @@ def _title_like(line: Line) -> bool:
     text = line.text
     return (
         line.kind == "body"
-        and (len(text) <= 40 or len(text.replace(" ", "")) <= 40)
+        and len(text) - text.count(" ") <= 40
         and not _MULTI_SENTENCE.search(text)
         and not ends_sentence(text)
         and not _ENUMERATED.match(text)
