@@ -96,22 +96,21 @@ class Piece:
         return self[i:j]
 
 
-_INTS: list[int] = []  # _INTS[i] == i: offsets shared, not made anew (see _offsets)
+_INTS: list[int] = []  # _INTS[i] == i: offsets shared, not made anew (see _shared_ints)
 _INTS_MAX = 1 << 18  # a page longer than this makes its own ints
 
 
-def _offsets(span: range) -> Sequence[int]:
-    """The offsets in ``span`` (step 1) as a slice of shared ints: an int above 256 is
-    otherwise a new object, made once per character of every article."""
+def _shared_ints(stop: int) -> list[int]:
+    """A list with ``ints[i] == i`` for every ``i < stop`` (if ``stop`` is not too big):
+    an article's offsets are sliced from it instead of making an int object (for ints
+    above 256) per character."""
     global _INTS
     ints = _INTS
-    if span.stop > len(ints):
-        if span.stop > _INTS_MAX:
-            return span
+    if len(ints) < stop <= _INTS_MAX:
         # grown by rebinding a new list, never in place: another thread holding the
         # old one still reads ints[i] == i
-        ints = _INTS = list(range(min(_INTS_MAX, max(span.stop, 2 * len(ints), 1 << 14))))
-    return ints[span.start : span.stop]
+        ints = _INTS = list(range(min(_INTS_MAX, max(stop, 2 * len(ints), 1 << 14))))
+    return ints
 
 
 def concat(pieces: Iterable[Piece], sep: str = "") -> Piece:
@@ -120,6 +119,7 @@ def concat(pieces: Iterable[Piece], sep: str = "") -> Piece:
     offs: list[int] = []
     ends: list[int] = []
     lo = hi = -1  # the raw extent, kept as bounds (separators add no new offsets)
+    ints = _INTS
     for p in pieces:
         if not p.text:
             continue
@@ -128,14 +128,24 @@ def concat(pieces: Iterable[Piece], sep: str = "") -> Piece:
             offs.extend([offs[-1]] * len(sep))
             ends.extend([ends[-1]] * len(sep))
         text.append(p.text)
-        first = len(offs)
-        o = p.offs
-        if isinstance(o, range) and o.step == 1 and p.ends == range(o.start + 1, o.stop + 1):
-            # raw text as it stands: each end is the next offset, so share those ints
-            offs.extend(_offsets(o))
-            ends.extend(offs[first + 1 :])
-            ends.append(o.stop)
+        o, e = p.offs, p.ends
+        if (
+            isinstance(o, range)
+            and isinstance(e, range)
+            and o.step == e.step == 1
+            and e.start == o.start + 1
+            and e.stop == o.stop + 1
+        ):
+            # raw text as it stands: offsets and ends (the next offsets) from shared ints
             start, end = o.start, o.stop
+            if end >= len(ints):
+                ints = _shared_ints(end + 1)
+            if 0 <= start and end < len(ints):
+                offs.extend(ints[start:end])
+                ends.extend(ints[start + 1 : end + 1])
+            else:
+                offs.extend(o)
+                ends.extend(e)
         else:
             offs.extend(o)
             ends.extend(p.ends)
@@ -385,7 +395,7 @@ def join_lines(lines: Sequence[Piece], raw: str) -> Piece:
         return lines[0]
     out: list[Piece] = []
     for line in lines:
-        if not line:
+        if not line.text:
             continue
         if out:
             prev = out[-1]

@@ -64,6 +64,9 @@ def ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in TERMINAL
 
 
+_UNSET = object()
+
+
 @dataclass(slots=True)
 class Line(Piece):
     """One raw line, cleaned and classified: the clean piece (text and raw offsets) with
@@ -73,10 +76,18 @@ class Line(Piece):
     doubled: bool = False
     kind: str = "body"
     value: tuple[str, str] | None = None  # (field kind, value) for fields
+    _dateline: object = field(default=_UNSET, init=False, repr=False, compare=False)
 
     @property
     def piece(self) -> Piece:
         return self
+
+    @property
+    def dateline(self) -> meta.Dateline | None:
+        """The dateline the line opens with, if any (looked up once)."""
+        if self._dateline is _UNSET:
+            self._dateline = meta.find_dateline(self.text)
+        return self._dateline  # type: ignore[return-value]
 
 
 def read_lines(raw: str) -> list[Line]:
@@ -181,7 +192,7 @@ def classify(lines: list[Line]) -> None:
             and not _SENTENCE_PUNCT.search(text)
             and len(text) - text.count(" ") <= 40
             and not _ENUMERATED.match(text)
-            and meta.find_dateline(text) is None
+            and line.dateline is None
         )
 
     def open_before(i: int) -> bool:
@@ -238,7 +249,7 @@ def _title_like(line: Line) -> bool:
         and not _MULTI_SENTENCE.search(text)
         and not ends_sentence(text)
         and not _ENUMERATED.match(text)
-        and meta.find_dateline(text) is None
+        and line.dateline is None
     )
 
 
@@ -268,7 +279,7 @@ def _classify_line_mode(lines: list[Line]) -> None:
         nxt = content[run_end] if run_end < len(content) else None
         opens = nxt is not None and (
             nxt.kind in ("byline", "names", "field", "stamp")
-            or (nxt.kind == "body" and meta.find_dateline(nxt.text) is not None)
+            or (nxt.kind == "body" and nxt.dateline is not None)
         )
         if not seen_body or opens:
             for ln in content[k:run_end]:
@@ -338,7 +349,8 @@ def items(lines: list[Line], raw: str) -> list[Item]:
     def flush_para() -> None:
         if para:
             piece = join_lines(para, raw)
-            out.append(Item("para", piece, meta.find_dateline(piece.text), list(para)))
+            dateline = para[0].dateline if piece is para[0] else meta.find_dateline(piece.text)
+            out.append(Item("para", piece, dateline, list(para)))
             para.clear()
 
     def flush_caption() -> None:
@@ -365,13 +377,13 @@ def items(lines: list[Line], raw: str) -> list[Item]:
         if para and (
             not is_wrapped
             or (_blank_between(lines, para[-1], line) and ends_sentence(para[-1].text))
-            or meta.find_dateline(line.text) is not None
+            or line.dateline is not None
         ):
             flush_para()
         if not para and out and out[-1].kind == "para" and is_wrapped:
             # a sentence broken by a blank line (``专\n\n精特新``) runs on
             prev = out[-1]
-            if not ends_sentence(prev.text) and meta.find_dateline(line.text) is None:
+            if not ends_sentence(prev.text) and line.dateline is None:
                 out.pop()
                 para.extend(prev.lines)
         para.append(line)
