@@ -113,6 +113,16 @@ def _shared_ints(stop: int) -> list[int]:
     return ints
 
 
+def _listed(seq: Sequence[int]) -> Sequence[int]:
+    """``seq``, when it is a raw span's range, as a list of shared ints (slicing the
+    list then makes no new int objects)."""
+    if isinstance(seq, range) and seq.step == 1 and seq.start >= 0:
+        ints = _shared_ints(seq.stop)
+        if seq.stop <= len(ints):
+            return ints[seq.start : seq.stop]
+    return seq
+
+
 def concat(pieces: Iterable[Piece], sep: str = "") -> Piece:
     """Pieces joined by ``sep``; a separator maps to the last character before it."""
     text: list[str] = []
@@ -210,6 +220,8 @@ def doubled_units(s: str) -> list[tuple[int, int]] | None:
     n = len(s)
     if n < 2 or n % 2:
         return None
+    if s[0::2] == s[1::2]:  # every character doubled: what the search finds first
+        return [(i, 1) for i in range(0, n, 2)]
     path: list[tuple[int, int]] = []
     dead: set[int] = set()  # positions from which the rest does not split
     i, tried = 0, 0  # the position and the longest unit already tried there
@@ -277,31 +289,36 @@ def undouble(p: Piece) -> Piece:
     Each clean character maps to the first copy's start and the second copy's end, so a
     record's raw span covers both copies.
     """
-    text, offs, ends = [], [], []
+    t = p.text
+    po, pe = _listed(p.offs), _listed(p.ends)
+    text: list[str] = []
+    offs: list[int] = []
+    ends: list[int] = []
     pos = 0
-    for m in _RUN.finditer(p.text):
-        for k in range(pos, m.start()):
-            text.append(p.text[k])
-            offs.append(p.offs[k])
-            ends.append(p.ends[k])
-        pos = m.end()
+    for m in _RUN.finditer(t):
+        a, b = m.span()
+        text.append(t[pos:a])
+        offs.extend(po[pos:a])
+        ends.extend(pe[pos:a])
+        pos = b
         units = doubled_units(m.group())
         if units is None:  # not doubled after all: keep the run
-            for k in range(m.start(), m.end()):
-                text.append(p.text[k])
-                offs.append(p.offs[k])
-                ends.append(p.ends[k])
-            continue
-        for i, length in units:
-            base = m.start() + i
-            for k in range(length):
-                text.append(p.text[base + k])
-                offs.append(p.offs[base + k])
-                ends.append(p.ends[base + length + k])
-    for k in range(pos, len(p.text)):
-        text.append(p.text[k])
-        offs.append(p.offs[k])
-        ends.append(p.ends[k])
+            text.append(t[a:b])
+            offs.extend(po[a:b])
+            ends.extend(pe[a:b])
+        elif 2 * len(units) == b - a:  # every character doubled (培培育育)
+            text.append(t[a:b:2])
+            offs.extend(po[a:b:2])
+            ends.extend(pe[a + 1 : b : 2])
+        else:
+            for i, length in units:
+                i += a
+                text.append(t[i : i + length])
+                offs.extend(po[i : i + length])
+                ends.extend(pe[i + length : i + 2 * length])
+    text.append(t[pos:])
+    offs.extend(po[pos:])
+    ends.extend(pe[pos:])
     return Piece("".join(text), offs, ends)
 
 
@@ -332,6 +349,7 @@ def squeeze(p: Piece) -> Piece:
     stop = max(start, len(t.rstrip(_STRIP_CHARS)))
     if _SPACE_RUN.search(t, start, stop) is None:
         return p[start:stop]  # spaces at the ends only
+    po, pe = _listed(p.offs), _listed(p.ends)
     text: list[str] = []
     offs: list[int] = []
     ends: list[int] = []
@@ -339,16 +357,16 @@ def squeeze(p: Piece) -> Piece:
     for m in _SPACE_RUN.finditer(t, start, stop):
         i, j = m.span()
         text.append(t[prev:i])
-        offs.extend(p.offs[prev:i])
-        ends.extend(p.ends[prev:i])
+        offs.extend(po[prev:i])
+        ends.extend(pe[prev:i])
         if not _drop_space(t[i - 1], t[j]):
             text.append(" ")
-            offs.append(p.offs[i])
-            ends.append(p.ends[i])
+            offs.append(po[i])
+            ends.append(pe[i])
         prev = j
     text.append(t[prev:stop])
-    offs.extend(p.offs[prev:stop])
-    ends.extend(p.ends[prev:stop])
+    offs.extend(po[prev:stop])
+    ends.extend(pe[prev:stop])
     return Piece("".join(text), offs, ends)
 
 

@@ -159,14 +159,21 @@ def _furniture_initials() -> frozenset[str]:
 def classify(lines: list[Line]) -> None:
     """Give every line its kind (see the module docstring)."""
     initials = _furniture_initials()
-    for line in lines:
+    endings = meta.credit_endings()
+    doubled = []
+    # one pass: each line's own kind, then whether it closes a caption (which looks
+    # back only at lines already given theirs)
+    for i, line in enumerate(lines):
         if line.kind == "body":
             first = line.text[0]
             if first in initials or first.isspace():
                 line.kind = _context_free(line)
-    _mark_captions(lines)
-    for line in lines:
-        if line.kind == "body" and line.doubled:
+        if line.kind in ("body", "byline") and line.text.endswith(endings):
+            _mark_caption(lines, i)
+        if line.doubled:
+            doubled.append(line)
+    for line in doubled:
+        if line.kind == "body":
             line.kind = "banner"
 
     def kind_at(i: int) -> str:
@@ -292,25 +299,20 @@ def _is_subtitle(text: str) -> bool:
     return text.startswith(("——", "--", "－－")) and not ends_sentence(text)
 
 
-def _mark_captions(lines: list[Line]) -> None:
-    """Lines closed by a photo credit, back to the previous blank or sentence end."""
-    endings = meta.credit_endings()
-    for i, line in enumerate(lines):
-        if (
-            line.kind not in ("body", "byline")
-            or not line.text.endswith(endings)
-            or meta.photo_credit(line.text) is None
-        ):
-            continue
-        j = i
-        while (
-            j - 1 >= 0
-            and lines[j - 1].kind == "body"
-            and not (ends_sentence(lines[j - 1].text) and not lines[j - 1].doubled)
-        ):
-            j -= 1
-        for k in range(j, i + 1):
-            lines[k].kind = "caption"
+def _mark_caption(lines: list[Line], i: int) -> None:
+    """If line ``i`` closes with a photo credit: it and the lines before it back to the
+    previous blank or sentence end are a caption."""
+    if meta.photo_credit(lines[i].text) is None:
+        return
+    j = i
+    while (
+        j - 1 >= 0
+        and lines[j - 1].kind == "body"
+        and not (ends_sentence(lines[j - 1].text) and not lines[j - 1].doubled)
+    ):
+        j -= 1
+    for k in range(j, i + 1):
+        lines[k].kind = "caption"
 
 
 # -- paragraphs ---------------------------------------------------------------------
@@ -376,7 +378,11 @@ def items(lines: list[Line], raw: str) -> list[Item]:
             continue
         if para and (
             not is_wrapped
-            or (_blank_between(lines, para[-1], line) and ends_sentence(para[-1].text))
+            or (
+                line.index - para[-1].index > 1  # something stands between them
+                and _blank_between(lines, para[-1], line)
+                and ends_sentence(para[-1].text)
+            )
             or line.dateline is not None
         ):
             flush_para()
@@ -393,6 +399,4 @@ def items(lines: list[Line], raw: str) -> list[Item]:
 
 
 def _blank_between(lines: list[Line], a: Line, b: Line) -> bool:
-    return b.index - a.index > 1 and any(
-        lines[k].kind == "blank" for k in range(a.index + 1, b.index)
-    )
+    return any(lines[k].kind == "blank" for k in range(a.index + 1, b.index))
