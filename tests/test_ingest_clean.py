@@ -180,3 +180,13 @@ def test_squeeze_keeps_a_valid_map(s):
     assert len(p.text) == len(p.offs) == len(p.ends)
     assert all(0 <= o < e <= len(s) for o, e in zip(p.offs, p.ends, strict=True))
     assert p.text.replace(" ", "") == "".join(s.split()).replace("\u3000", "")
+
+
+def test_run_spaces_are_what_separates_runs():
+    """line_is_doubled strips RUN_SPACES before its cheap tests: exactly the run separators."""
+    import regex
+
+    from zhjx.ingest.clean import RUN_SPACES
+
+    every = "".join(map(chr, range(0x110000)))
+    assert "".join(regex.findall(r"[\s\u3000\xa0]", every)) == RUN_SPACES

@@ -241,6 +241,11 @@ def doubled_units(s: str) -> list[tuple[int, int]] | None:
 
 
 _RUN = regex.compile(r"[^\s\u3000\xa0]+")
+#: the characters that separate runs (what ``[\s\u3000\xa0]`` matches; a test checks it)
+RUN_SPACES = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 def line_is_doubled(text: str, min_chars: int = 8) -> bool:
@@ -251,26 +256,23 @@ def line_is_doubled(text: str, min_chars: int = 8) -> bool:
     characters long or the runs must hold two units or more each (``培培育育``): a
     line such as ``研究研究`` or ``谢谢`` alone is too short to tell and is left alone.
     """
-    n = len(text)
+    # cheap tests first: the first run opens with a unit XX, so X is one character or
+    # its first two characters recur within the run's first half; the last run closes
+    # with one.  From the first run's start to the last run's end:
+    t = text.strip(RUN_SPACES)
+    n = len(t)
     if n < min_chars or n < 2:
         return False
-    # cheap tests first.  Where the line starts inside a run (isspace is true for every
-    # run separator), that run opens with a unit XX: X is one character (text[0] ==
-    # text[1]) or its first two characters recur within the first half; likewise at
-    # the end of the line.
-    first, last = text[0], text[-1]
-    if not first.isspace() and first != text[1] and text[:2] not in text[2 : n // 2 + 2]:
+    if t[0] != t[1] and t[:2] not in t[2 : n // 2 + 2]:
         return False
-    if (
-        not last.isspace()
-        and last != text[-2]
-        and text[-2:] not in text[max(0, n - n // 2 - 2) : n - 2]
-    ):
+    if t[-1] != t[-2] and t[-2:] not in t[max(0, n - n // 2 - 2) : n - 2]:
         return False
-    runs = _RUN.findall(text)
-    for run in runs:  # a doubled run's first and last characters recur
-        half = len(run) // 2
-        if len(run) % 2 or run[0] not in run[1 : half + 1] or run[-1] not in run[half - 1 : -1]:
+    runs = _RUN.findall(t)
+    for run in runs:  # the same for every run
+        m = len(run)
+        if m % 2 or (run[0] != run[1] and run[:2] not in run[2 : m // 2 + 2]):
+            return False
+        if run[-1] != run[-2] and run[-2:] not in run[max(0, m - m // 2 - 2) : m - 2]:
             return False
     if not runs or sum(map(len, runs)) < min_chars:
         return False
@@ -382,19 +384,11 @@ def clean_line(p: Piece) -> tuple[Piece, bool]:
     return squeeze(p), doubled
 
 
-_SPACE = re.compile(f"[{re.escape(_SPACE_CHARS)}]")
-
-
-def space_offsets(text: str) -> list[int]:
-    """Where ``text`` (a page) has a space character other than a line feed."""
-    return [m.start() for m in _SPACE.finditer(text)]
-
-
 def clean_span(folded: str, start: int, end: int) -> tuple[Piece, bool]:
     """``clean_line(Piece.raw(raw, start, end))`` where ``folded`` is ``fold_text(raw)``.
 
     The same result without the intermediate pieces.  A line that holds no space
-    character (see :func:`space_offsets`) and is not doubled comes back as it stands:
+    character (``" "`` or a non-printable one) and is not doubled comes back as it stands:
     ``Piece(folded[start:end], range(start, end), range(start + 1, end + 1))``.
     """
     p = Piece(folded[start:end], range(start, end), range(start + 1, end + 1))

@@ -33,7 +33,6 @@ from zhjx.ingest.clean import (
     fold_text,
     join_lines,
     line_is_doubled,
-    space_offsets,
 )
 
 TERMINAL = "。！？!?…；;"
@@ -93,17 +92,14 @@ class Line(Piece):
 def read_lines(raw: str) -> list[Line]:
     """Raw lines cleaned (width folded, doubling undone, spaces squeezed), chrome cut."""
     folded = fold_text(raw)
-    # one pass over the page finds each line's chrome words (they hold no line breaks)
-    # and spaces; k and s walk through them line by line
+    # one pass over the page finds each line's chrome words (they hold no line breaks);
+    # k walks through them line by line
     nav = meta.navigation_spans(raw)
-    spaces = space_offsets(folded)
-    k = s = 0
+    k = 0
     out = []
     pos = 0
     for i, chunk in enumerate(raw.splitlines(keepends=True)):
         end = pos + len(chunk.rstrip("\r\n"))
-        while s < len(spaces) and spaces[s] < pos:
-            s += 1
         text = folded[pos:end]
         if k < len(nav) and nav[k][0] < end:
             piece = Piece.raw(raw, pos, end)
@@ -118,7 +114,8 @@ def read_lines(raw: str) -> list[Line]:
             line = Line(clean.text, clean.offs, clean.ends, clean.bounds, i, doubled)
             if not line.text:
                 line.kind = "nav"
-        elif (s < len(spaces) and spaces[s] < end) or line_is_doubled(text):
+        elif " " in text or not text.isprintable() or line_is_doubled(text):
+            # (every space character but " " is non-printable)
             clean, doubled = clean_span(folded, pos, end)
             line = Line(clean.text, clean.offs, clean.ends, clean.bounds, i, doubled)
             if not line.text:
