@@ -257,8 +257,18 @@ def _labels() -> dict[str, str]:
 _LABEL_JUNK = r"\s·•【】\[\]"  # characters a column label may be spaced or boxed with
 
 
+@cache
+def _label_shaped() -> regex.Pattern[str]:
+    """A line that is at most as long as the longest label once junk is gone."""
+    longest = max(map(len, _labels()), default=0)
+    junk, other = f"[{_LABEL_JUNK}]", f"[^{_LABEL_JUNK}]"
+    return regex.compile(f"{junk}*(?:{other}{junk}*){{0,{longest}}}")
+
+
 def label_kind(line: str) -> str | None:
     """The article kind a column label implies (``短 评`` → ``commentary``), or None."""
+    if _label_shaped().fullmatch(line) is None:  # too long to be a label: stop early
+        return None
     key = _re(f"[{_LABEL_JUNK}]").sub("", line)
     return _labels().get(key)
 
@@ -301,8 +311,16 @@ def furniture_initials() -> frozenset[str]:
     return frozenset(w[0] for w in words if w) | frozenset("·•【】[]")
 
 
+@cache
+def _field_labels() -> tuple[str, ...]:
+    data = load_json("layout/fields.json")
+    return tuple(w for kind in ("paper", "date", "page", "junk") for w in data[kind])
+
+
 def field_of(line: str) -> tuple[str, str] | None:
     """``当前报纸名称:山西经济日报`` → ``('paper', '山西经济日报')``; None if not a field."""
+    if not line.startswith(_field_labels()):  # every field opens with its label
+        return None
     for kind, pat in _fields():
         m = pat.match(line)
         if m:

@@ -275,7 +275,7 @@ def _classify_line_mode(lines: list[Line]) -> None:
                 seen_body = True
             k += 1
             continue
-        run_end = k
+        run_end = k + 1  # content[k] is title-like
         while run_end < len(content) and (
             _title_like(content[run_end]) or content[run_end].kind == "subtitle"
         ):
