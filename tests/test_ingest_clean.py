@@ -120,6 +120,19 @@ def test_doubled_units():
     assert doubled_units("（（集团集团））") == [(0, 1), (2, 2), (6, 1)]
     assert doubled_units("研究") is None
     assert doubled_units("天天向上") is None
+    # backtracking: the shortest unit first, a longer one when the rest does not split
+    assert doubled_units("王王王王蕾王王王王蕾") == [(0, 5)]
+    assert doubled_units("王王王蕾王王王蕾") == [(0, 4)]
+
+
+def test_a_long_doubled_line_is_undone():
+    """A whole doubled paragraph on one line (thousands of characters) must not raise."""
+    prose = "发展专精特新企业，正是山西培育新质生产力的关键路径。" * 120
+    raw = "".join(ch + ch for ch in prose)
+    piece, doubled = clean_line(Piece.raw(raw))
+    assert doubled
+    assert piece.text == prose
+    assert (piece.offs[-1], piece.ends[-1]) == (len(raw) - 2, len(raw))
 
 
 def test_undoubled_offsets_cover_both_copies():
@@ -167,3 +180,13 @@ def test_squeeze_keeps_a_valid_map(s):
     assert len(p.text) == len(p.offs) == len(p.ends)
     assert all(0 <= o < e <= len(s) for o, e in zip(p.offs, p.ends, strict=True))
     assert p.text.replace(" ", "") == "".join(s.split()).replace("\u3000", "")
+
+
+def test_run_spaces_are_what_separates_runs():
+    """line_is_doubled strips RUN_SPACES before its cheap tests: exactly the run separators."""
+    import regex
+
+    from zhjx.ingest.clean import RUN_SPACES
+
+    every = "".join(map(chr, range(0x110000)))
+    assert "".join(regex.findall(r"[\s\u3000\xa0]", every)) == RUN_SPACES

@@ -10,9 +10,10 @@ paper, page, province and city.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from zhjx.ingest import meta
 from zhjx.ingest.article import Article
@@ -27,6 +28,8 @@ from zhjx.ingest.segment import (
     items,
     read_lines,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -203,6 +206,16 @@ def _caption_body(item: Item) -> tuple[Piece, list[str]]:
     return item.piece[: m.start()].strip(), meta.names_in(m.group())
 
 
+def _most_common(values: Iterable[T | None]) -> T | None:
+    """The most frequent value that is not None, the first seen on a tie (as
+    ``Counter.most_common``); None when there is none."""
+    counts: dict[T, int] = {}
+    for v in values:
+        if v is not None:
+            counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 def split_articles(
     raw: str, published: date | None = None, name: str | None = None
 ) -> list[Article]:
@@ -228,42 +241,36 @@ def split_articles(
     if page.stamp is not None:
         years = [y for y in years if y <= page.stamp.year]
 
-    dated = Counter(
-        (d.dateline.month, d.dateline.day)
-        for d in drafts
-        if d.dateline is not None and d.dateline.month is not None
-    )
-    page_md = dated.most_common(1)[0][0] if dated else None
+    datelines = [d.dateline for d in drafts if d.dateline is not None]
+    page_md = _most_common((dl.month, dl.day) for dl in datelines if dl.month is not None)
     paper_prov, paper_city = meta.province_in_name(page.paper)
-    places = Counter(
-        meta.province_of(d.dateline.place) for d in drafts if d.dateline and d.dateline.place
+    page_prov = (
+        paper_prov
+        or _most_common(meta.province_of(dl.place) for dl in datelines if dl.place)
+        or _most_common(
+            meta.province_in_name(dl.agency)[0]
+            for dl in datelines
+            if dl.agency not in ("本报", "本刊", "本台")
+        )
     )
-    places.pop(None, None)
-    agencies = Counter(
-        meta.province_in_name(d.dateline.agency)[0]
-        for d in drafts
-        if d.dateline and d.dateline.agency not in ("本报", "本刊", "本台")
-    )
-    agencies.pop(None, None)
-    page_prov = paper_prov or (places.most_common(1)[0][0] if places else None)
-    page_prov = page_prov or (agencies.most_common(1)[0][0] if agencies else None)
 
     header = _header_piece(page)
     articles: list[Article] = []
     for draft in drafts:
         reporters = _reporters(draft)
         if draft.caption is not None:
-            body, credited = _caption_body(draft.caption)
+            caption, credited = _caption_body(draft.caption)
+            body = [caption] if caption else []
             reporters = list(dict.fromkeys(reporters + credited))
         else:
-            body = concat([p.piece for p in draft.body], "\n")
+            body = [it.piece for it in draft.body if it.piece]
         if not body:
             continue
+        body_text = "\n".join(p.text for p in body)
         headline, subs = _titles(draft)
         parts = [header] if not articles and header else []
         parts += [p for p in (headline, *subs) if p is not None]
-        parts.append(body)
-        full = concat(parts, "\n")
+        full = concat(parts + body, "\n")  # the body joined by "\n" ends it
         dl = draft.dateline
         md = (dl.month, dl.day) if dl is not None and dl.month is not None else page_md
         pub = resolve(
@@ -283,9 +290,9 @@ def split_articles(
                 text=full.text,
                 offsets=full.offs,
                 ends=full.ends,
-                start=body.start,
-                end=body.end,
-                body_text=body.text,
+                start=min(p.start for p in body),
+                end=max(p.end for p in body),
+                body_text=body_text,
                 headline=headline.text if headline is not None else None,
                 subheadline=" ".join(s.text for s in subs) or None,
                 kind=_kind(draft),
@@ -297,7 +304,7 @@ def split_articles(
                 paper=page.paper,
                 province=province,
                 city=city,
-                dateline=body.text[: dl.end] if dl is not None else None,
+                dateline=body_text[: dl.end] if dl is not None else None,
             )
         )
     return articles

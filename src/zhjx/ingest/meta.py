@@ -5,6 +5,7 @@ Everything is compiled once from the data in ``patterns/layout/``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,11 +62,54 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], ...]:
     return tuple(pats)
 
 
+_KIND_AT_END = regex.compile(r"\(\?P<kind>([^()\\|]+(?:\|[^()\\|]+)*)\)$")
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``|`` outside every group and character class."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+@cache
+def _dateline_words() -> tuple[str, ...] | None:
+    """Words one of which every dateline holds (``讯``, ``电``): the alternatives of the
+    ``(?P<kind>…)`` group that ends each pattern.  None (no shortcut) when a pattern
+    does not end with such a group or has a top-level ``|``."""
+    words: set[str] = set()
+    for line in load_words("layout/datelines.txt"):
+        m = _KIND_AT_END.search(line)
+        if m is None or _has_top_level_bar(line):
+            return None
+        words.update(m.group(1).split("|"))
+    return tuple(sorted(words))
+
+
 _CREDIT = regex.compile(r"\s*[（(](?P<credit>[^（）()]{1,60})[）)]")
 
 
 def find_dateline(text: str) -> Dateline | None:
     """The dateline opening ``text`` (a clean paragraph), if any."""
+    words = _dateline_words()
+    if words is not None:  # most paragraphs and lines hold none of them
+        for word in words:
+            if word in text:
+                break
+        else:
+            return None
     for pat in _dateline_patterns():
         m = pat.match(text)
         if not m:
@@ -140,6 +184,17 @@ def _photo_credit() -> regex.Pattern[str]:
     return regex.compile(f"[（(]?(?:{_role_re()}\\s*)?{names}\\s*(?:{photo})[）)]?$")
 
 
+@cache
+def _photo_words() -> tuple[str, ...]:
+    return tuple(_byline()["photo"])
+
+
+@cache
+def credit_endings() -> tuple[str, ...]:
+    """What a text that :func:`photo_credit` finds a credit in ends with."""
+    return (*_photo_words(), "）", ")")
+
+
 def is_byline(line: str) -> bool:
     """A byline with a role word (``本报记者 王蕾``)."""
     return bool(_role_line().match(line)) and not line.endswith(tuple(_byline()["photo"]))
@@ -152,6 +207,10 @@ def is_bare_names(line: str) -> bool:
 
 def photo_credit(text: str) -> regex.Match[str] | None:
     """The photo credit at the end of a caption, if any."""
+    # the credit ends the text: a photo word, then at most one closing bracket
+    photo = _photo_words()
+    if not text.endswith(photo) and not (text.endswith(("）", ")")) and text[:-1].endswith(photo)):
+        return None
     m = _photo_credit().search(text)
     if m is None:
         return None
@@ -167,14 +226,19 @@ def photo_credit(text: str) -> regex.Match[str] | None:
     return None
 
 
+@cache
+def _photo_at_end() -> regex.Pattern[str]:
+    photo = "|".join(map(regex.escape, sorted(_byline()["photo"], key=len, reverse=True)))
+    return regex.compile(f"(?:{photo})$")
+
+
 def names_in(credit: str) -> list[str]:
     """Personal names in a byline or dateline credit, role words and photo words removed.
 
     ``记者 郝薇 通讯员 吴悦涛`` → ``['郝薇', '吴悦涛']``; ``本报记者 王蕾 摄`` → ``['王蕾']``.
     """
-    photo = "|".join(map(regex.escape, sorted(_byline()["photo"], key=len, reverse=True)))
-    text = _re(f"(?:{photo})$").sub(" ", credit.strip().rstrip("）)").lstrip("（("))
-    text = regex.sub(_role_re(), " ", text)
+    text = _photo_at_end().sub(" ", credit.strip().rstrip("）)").lstrip("（("))
+    text = _re(_role_re()).sub(" ", text)
     out = []
     for token in _re(r"[\s、，,:：/／]+").split(text):
         if 2 <= len(token) <= 4 and _re(r"\p{Han}+").fullmatch(token):
@@ -190,20 +254,37 @@ def _labels() -> dict[str, str]:
     return {d["label"]: d["kind"] for d in load_jsonl("layout/labels.jsonl")}
 
 
+_LABEL_JUNK = r"\s·•【】\[\]"  # characters a column label may be spaced or boxed with
+
+
+@cache
+def _label_shaped() -> regex.Pattern[str]:
+    """A line that is at most as long as the longest label once junk is gone."""
+    longest = max(map(len, _labels()), default=0)
+    junk, other = f"[{_LABEL_JUNK}]", f"[^{_LABEL_JUNK}]"
+    return regex.compile(f"{junk}*(?:{other}{junk}*){{0,{longest}}}")
+
+
 def label_kind(line: str) -> str | None:
     """The article kind a column label implies (``短 评`` → ``commentary``), or None."""
-    key = _re(r"[\s·•【】\[\]]").sub("", line)
+    if _label_shaped().fullmatch(line) is None:  # too long to be a label: stop early
+        return None
+    key = _re(f"[{_LABEL_JUNK}]").sub("", line)
     return _labels().get(key)
 
 
 @cache
-def _nav_re() -> regex.Pattern[str]:
+def _nav_re() -> re.Pattern[str]:
+    # literals only: the stdlib engine scans a page for them several times faster
     words = sorted(load_words("layout/navigation.txt"), key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, words)))
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def navigation_spans(line: str) -> list[tuple[int, int]]:
-    """Spans of reader chrome (``上一篇``, ``下一篇``, ``电子报阅读机``) in a line."""
+    """Spans of reader chrome (``上一篇``, ``下一篇``, ``电子报阅读机``) in a line.
+
+    The words hold no line breaks, so on a whole page this gives each line's spans.
+    """
     return [m.span() for m in _nav_re().finditer(line)]
 
 
@@ -218,8 +299,28 @@ def _fields() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple(out)
 
 
+@cache
+def furniture_initials() -> frozenset[str]:
+    """The characters a line that :func:`field_of`, :func:`label_kind` or
+    :func:`is_byline` accepts can start with, whitespace aside: the first characters
+    of field labels, role words and column labels, and the boxes and bullets a label
+    may stand in (a line starting with none of them is none of these)."""
+    data = load_json("layout/fields.json")
+    words = [w for kind in ("paper", "date", "page", "junk") for w in data[kind]]
+    words += [*_byline()["roles"], *_labels()]
+    return frozenset(w[0] for w in words if w) | frozenset("·•【】[]")
+
+
+@cache
+def _field_labels() -> tuple[str, ...]:
+    data = load_json("layout/fields.json")
+    return tuple(w for kind in ("paper", "date", "page", "junk") for w in data[kind])
+
+
 def field_of(line: str) -> tuple[str, str] | None:
     """``当前报纸名称:山西经济日报`` → ``('paper', '山西经济日报')``; None if not a field."""
+    if not line.startswith(_field_labels()):  # every field opens with its label
+        return None
     for kind, pat in _fields():
         m = pat.match(line)
         if m:
@@ -262,10 +363,16 @@ def province_in_name(name: str | None) -> tuple[str | None, str | None]:
     """``(province, city)`` named at the start of a paper's name (``山西经济日报`` → 山西)."""
     if not name:
         return None, None
-    index, names = _places()
-    for place in names:
-        if name.startswith(place):
-            prov = index[place]
-            city = place.removesuffix("市") if place not in (prov,) and is_city(place) else None
-            return prov, city
-    return None, None
+    m = _place_at_start().match(name)
+    if m is None:
+        return None, None
+    place = m.group()
+    prov = _places()[0][place]
+    city = place.removesuffix("市") if place not in (prov,) and is_city(place) else None
+    return prov, city
+
+
+@cache
+def _place_at_start() -> re.Pattern[str]:
+    """The places, longest first, as one alternation: the first that opens a name."""
+    return re.compile("|".join(map(re.escape, _places()[1])))

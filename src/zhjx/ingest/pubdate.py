@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import regex
 
@@ -75,6 +76,7 @@ def latest_not_after(month: int, day: int, bound: date) -> date | None:
     return None
 
 
+@lru_cache(maxsize=1024)  # asked once per article of a page, with the page's name
 def path_date(name: str | None) -> date | None:
     """A date in a file name or its folders (``2025-03-29``, ``20250329``, ``2025/03/29``).
 

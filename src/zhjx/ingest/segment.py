@@ -19,12 +19,21 @@ last content is a headline block, is read "headline after"; otherwise "headline 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from statistics import median
 
 import regex
 
 from zhjx.ingest import meta
-from zhjx.ingest.clean import Piece, clean_line, concat, join_lines
+from zhjx.ingest.clean import (
+    Piece,
+    clean_line,
+    clean_span,
+    concat,
+    fold_text,
+    join_lines,
+    line_is_doubled,
+)
 
 TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’）)」』】》\"'"
@@ -54,42 +63,67 @@ def ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in TERMINAL
 
 
-@dataclass(slots=True)
-class Line:
-    """One raw line, cleaned and classified."""
+_UNSET = object()
 
-    index: int
-    start: int
-    end: int
-    piece: Piece
+
+@dataclass(slots=True)
+class Line(Piece):
+    """One raw line, cleaned and classified: the clean piece (text and raw offsets) with
+    the line's number and kind.  (One object a line: a page has thousands.)"""
+
+    index: int = 0
     doubled: bool = False
     kind: str = "body"
     value: tuple[str, str] | None = None  # (field kind, value) for fields
+    _dateline: object = field(default=_UNSET, init=False, repr=False, compare=False)
 
     @property
-    def text(self) -> str:
-        return self.piece.text
+    def piece(self) -> Piece:
+        return self
+
+    @property
+    def dateline(self) -> meta.Dateline | None:
+        """The dateline the line opens with, if any (looked up once)."""
+        if self._dateline is _UNSET:
+            self._dateline = meta.find_dateline(self.text)
+        return self._dateline  # type: ignore[return-value]
 
 
 def read_lines(raw: str) -> list[Line]:
     """Raw lines cleaned (width folded, doubling undone, spaces squeezed), chrome cut."""
+    folded = fold_text(raw)
+    # one pass over the page finds each line's chrome words (they hold no line breaks);
+    # k walks through them line by line
+    nav = meta.navigation_spans(raw)
+    k = 0
     out = []
     pos = 0
     for i, chunk in enumerate(raw.splitlines(keepends=True)):
-        body = chunk.rstrip("\r\n")
-        piece = Piece.raw(raw, pos, pos + len(body))
-        nav = meta.navigation_spans(body)
-        if nav:
+        end = pos + len(chunk.rstrip("\r\n"))
+        text = folded[pos:end]
+        if k < len(nav) and nav[k][0] < end:
+            piece = Piece.raw(raw, pos, end)
             keep, last = [], 0
-            for s, e in nav:
-                keep.append(piece[last:s])
-                last = e
+            while k < len(nav) and nav[k][0] < end:
+                a, b = nav[k]
+                keep.append(piece[last : a - pos])
+                last = b - pos
+                k += 1
             keep.append(piece[last:])
-            piece = concat(keep)
-        clean, doubled = clean_line(piece)
-        line = Line(i, pos, pos + len(body), clean, doubled)
-        if not clean:
-            line.kind = "nav" if nav else "blank"
+            clean, doubled = clean_line(concat(keep))
+            line = Line(clean.text, clean.offs, clean.ends, clean.bounds, i, doubled)
+            if not line.text:
+                line.kind = "nav"
+        elif " " in text or not text.isprintable() or line_is_doubled(text):
+            # (every space character but " " is non-printable)
+            clean, doubled = clean_span(folded, pos, end)
+            line = Line(clean.text, clean.offs, clean.ends, clean.bounds, i, doubled)
+            if not line.text:
+                line.kind = "blank"
+        else:  # no space, no doubling: clean_span would give the raw text as it stands
+            line = Line(text, range(pos, end), range(pos + 1, end + 1), None, i)
+            if not text:
+                line.kind = "blank"
         out.append(line)
         pos += len(chunk)
     return out
@@ -112,14 +146,31 @@ def _context_free(line: Line) -> str:
     return "body"
 
 
+@cache
+def _furniture_initials() -> frozenset[str]:
+    """What a line :func:`_context_free` does not call body starts with, whitespace
+    aside: a stamp's ``19``/``20``, a weekday's ``星期``/``周``, a field, label or byline."""
+    return frozenset("12星周") | meta.furniture_initials()
+
+
 def classify(lines: list[Line]) -> None:
     """Give every line its kind (see the module docstring)."""
-    for line in lines:
+    initials = _furniture_initials()
+    endings = meta.credit_endings()
+    doubled = []
+    # one pass: each line's own kind, then whether it closes a caption (which looks
+    # back only at lines already given theirs)
+    for i, line in enumerate(lines):
         if line.kind == "body":
-            line.kind = _context_free(line)
-    _mark_captions(lines)
-    for line in lines:
-        if line.kind == "body" and line.doubled:
+            first = line.text[0]
+            if first in initials or first.isspace():
+                line.kind = _context_free(line)
+        if line.kind in ("body", "byline") and line.text.endswith(endings):
+            _mark_caption(lines, i)
+        if line.doubled:
+            doubled.append(line)
+    for line in doubled:
+        if line.kind == "body":
             line.kind = "banner"
 
     def kind_at(i: int) -> str:
@@ -143,9 +194,9 @@ def classify(lines: list[Line]) -> None:
         return (
             line.kind in ("body", "headline")
             and not _SENTENCE_PUNCT.search(text)
-            and len(text.replace(" ", "")) <= 40
+            and len(text) - text.count(" ") <= 40
             and not _ENUMERATED.match(text)
-            and meta.find_dateline(text) is None
+            and line.dateline is None
         )
 
     def open_before(i: int) -> bool:
@@ -156,27 +207,23 @@ def classify(lines: list[Line]) -> None:
         nxt = next_text(i)
         return nxt is not None and nxt.kind == "body" and bool(_CONTINUES.match(nxt.text))
 
-    # pass 1: subtitles (——…) and bare-name bylines, which may sit right under a headline
-    for i, line in enumerate(lines):
-        if line.kind != "body":
-            continue
-        before, after = kind_at(i - 1), kind_at(i + 1)
-        prev_line = lines[i - 1] if i > 0 else None
-        # right under a headline-shaped line that itself stands alone, or after a break
-        under_headline = (before != "body" and not open_before(i)) or (
-            prev_line is not None
-            and shaped(prev_line)
-            and kind_at(i - 2) != "body"
-            and not open_before(i - 1)
+    def under_headline(i: int) -> bool:
+        """Right under a headline-shaped line that itself stands alone, or after a break."""
+        if kind_at(i - 1) != "body" and not open_before(i):
+            return True
+        return (
+            i > 0 and shaped(lines[i - 1]) and kind_at(i - 2) != "body" and not open_before(i - 1)
         )
-        if _is_subtitle(line.text) and after != "body" and under_headline:
+
+    # pass 1: subtitles (——…) and bare-name bylines, which may sit right under a headline
+    # (the cheap tests first: the rules are pure, so their order does not matter)
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        if line.kind != "body" or (i < last and lines[i + 1].kind == "body"):
+            continue
+        if _is_subtitle(line.text) and under_headline(i):
             line.kind = "subtitle"
-        elif (
-            meta.is_bare_names(line.text)
-            and after != "body"
-            and under_headline
-            and not continued_after(i)
-        ):
+        elif meta.is_bare_names(line.text) and under_headline(i) and not continued_after(i):
             line.kind = "names"
     if not wrapped(lines):
         _classify_line_mode(lines)
@@ -185,9 +232,9 @@ def classify(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if (
             line.kind == "body"
-            and shaped(line)
+            and (i == last or lines[i + 1].kind != "body")
             and kind_at(i - 1) != "body"
-            and kind_at(i + 1) != "body"
+            and shaped(line)
             and not open_before(i)
             and not continued_after(i)
         ):
@@ -202,11 +249,11 @@ def _title_like(line: Line) -> bool:
     text = line.text
     return (
         line.kind == "body"
-        and len(text.replace(" ", "")) <= 40
+        and len(text) - text.count(" ") <= 40
         and not _MULTI_SENTENCE.search(text)
         and not ends_sentence(text)
         and not _ENUMERATED.match(text)
-        and meta.find_dateline(text) is None
+        and line.dateline is None
     )
 
 
@@ -228,7 +275,7 @@ def _classify_line_mode(lines: list[Line]) -> None:
                 seen_body = True
             k += 1
             continue
-        run_end = k
+        run_end = k + 1  # content[k] is title-like
         while run_end < len(content) and (
             _title_like(content[run_end]) or content[run_end].kind == "subtitle"
         ):
@@ -236,7 +283,7 @@ def _classify_line_mode(lines: list[Line]) -> None:
         nxt = content[run_end] if run_end < len(content) else None
         opens = nxt is not None and (
             nxt.kind in ("byline", "names", "field", "stamp")
-            or (nxt.kind == "body" and meta.find_dateline(nxt.text) is not None)
+            or (nxt.kind == "body" and nxt.dateline is not None)
         )
         if not seen_body or opens:
             for ln in content[k:run_end]:
@@ -249,20 +296,20 @@ def _is_subtitle(text: str) -> bool:
     return text.startswith(("——", "--", "－－")) and not ends_sentence(text)
 
 
-def _mark_captions(lines: list[Line]) -> None:
-    """Lines closed by a photo credit, back to the previous blank or sentence end."""
-    for i, line in enumerate(lines):
-        if line.kind not in ("body", "byline") or meta.photo_credit(line.text) is None:
-            continue
-        j = i
-        while (
-            j - 1 >= 0
-            and lines[j - 1].kind == "body"
-            and not (ends_sentence(lines[j - 1].text) and not lines[j - 1].doubled)
-        ):
-            j -= 1
-        for k in range(j, i + 1):
-            lines[k].kind = "caption"
+def _mark_caption(lines: list[Line], i: int) -> None:
+    """If line ``i`` closes with a photo credit: it and the lines before it back to the
+    previous blank or sentence end are a caption."""
+    if meta.photo_credit(lines[i].text) is None:
+        return
+    j = i
+    while (
+        j - 1 >= 0
+        and lines[j - 1].kind == "body"
+        and not (ends_sentence(lines[j - 1].text) and not lines[j - 1].doubled)
+    ):
+        j -= 1
+    for k in range(j, i + 1):
+        lines[k].kind = "caption"
 
 
 # -- paragraphs ---------------------------------------------------------------------
@@ -300,13 +347,14 @@ def items(lines: list[Line], raw: str) -> list[Item]:
 
     def flush_para() -> None:
         if para:
-            piece = join_lines([ln.piece for ln in para], raw)
-            out.append(Item("para", piece, meta.find_dateline(piece.text), list(para)))
+            piece = join_lines(para, raw)
+            dateline = para[0].dateline if piece is para[0] else meta.find_dateline(piece.text)
+            out.append(Item("para", piece, dateline, list(para)))
             para.clear()
 
     def flush_caption() -> None:
         if caption:
-            piece = join_lines([ln.piece for ln in caption], raw)
+            piece = join_lines(caption, raw)
             out.append(Item("caption", piece, None, list(caption)))
             caption.clear()
 
@@ -315,7 +363,8 @@ def items(lines: list[Line], raw: str) -> list[Item]:
             flush_para()
             caption.append(line)
             continue
-        flush_caption()
+        if caption:
+            flush_caption()
         if line.kind == "blank":
             continue
         if line.kind != "body":
@@ -324,18 +373,20 @@ def items(lines: list[Line], raw: str) -> list[Item]:
             flush_para()
             out.append(Item(line.kind, line.piece, None, [line]))
             continue
-        if para:
-            opens_dateline = meta.find_dateline(line.text) is not None
-            if (
-                not is_wrapped
-                or opens_dateline
-                or (ends_sentence(para[-1].text) and (_blank_between(lines, para[-1], line)))
-            ):
-                flush_para()
+        if para and (
+            not is_wrapped
+            or (
+                line.index - para[-1].index > 1  # something stands between them
+                and _blank_between(lines, para[-1], line)
+                and ends_sentence(para[-1].text)
+            )
+            or line.dateline is not None
+        ):
+            flush_para()
         if not para and out and out[-1].kind == "para" and is_wrapped:
             # a sentence broken by a blank line (``专\n\n精特新``) runs on
             prev = out[-1]
-            if not ends_sentence(prev.text) and meta.find_dateline(line.text) is None:
+            if not ends_sentence(prev.text) and line.dateline is None:
                 out.pop()
                 para.extend(prev.lines)
         para.append(line)
