@@ -56,6 +56,32 @@ def span_hit(start: int, end: int, span: Interval | None, **kw) -> Hit:
     return Hit(start, end, lo, hi, **kw)
 
 
+def year_hit(
+    start: int, end: int, span: Interval | None, relative: bool = False, used_ref: bool = False
+) -> Hit:
+    """A hit of one year written as a year: 2025年, 今年, 去年全年."""
+    return span_hit(
+        start, end, span, gran="year", ws="year", we="year", relative=relative, used_ref=used_ref
+    )
+
+
+def years_hit(
+    start: int, end: int, span: Interval | None, relative: bool = False, used_ref: bool = False
+) -> Hit:
+    """A hit of a period of whole years: 2021—2025年, “十四五”, 上世纪80年代, 近三年."""
+    return span_hit(
+        start,
+        end,
+        span,
+        gran="period",
+        ws="year",
+        we="year",
+        point=False,
+        relative=relative,
+        used_ref=used_ref,
+    )
+
+
 class ReaderBase:
     """The text, the reference and the grammar of one pass, and small shared checks."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit
+from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit, year_hit, years_hit
 from zhjx.normalize.dates.grammar import re_cached as _re
 from zhjx.normalize.dates.resolve import (
     day_span,
@@ -44,9 +44,7 @@ class NumericRules(ReaderBase):
         if m:
             y1, y2 = int(m["y1"]), int(m["y2"])
             if 1000 <= y1 <= y2 <= 2199 and y2 - y1 <= 100 and (best is None or m.end() > best.end):
-                best = span_hit(
-                    p, m.end(), year_span(y1, y2), gran="period", ws="year", we="year", point=False
-                )
+                best = years_hit(p, m.end(), year_span(y1, y2))
         if best is None:
             m = g.md.match(self.t, p)
             if m:
@@ -55,9 +53,7 @@ class NumericRules(ReaderBase):
         if best is None:
             m = g.bare_year.match(self.t, p)
             if m and self._bare_year_ok(p, m.end()):
-                best = span_hit(
-                    p, m.end(), year_span(int(m["y"])), gran="year", ws="year", we="year"
-                )
+                best = year_hit(p, m.end(), year_span(int(m["y"])))
         return best
 
     def _bare_year_ok(self, start: int, end: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zhjx.normalize.dates import words as W
-from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit
+from zhjx.normalize.dates.base import Hit, ReaderBase, years_hit
 from zhjx.normalize.dates.numerals import read_int
 from zhjx.normalize.dates.resolve import (
     year_span,
@@ -29,9 +29,7 @@ class PeriodRules(ReaderBase):
         years = W.plans().get(n or 0)
         if years is None:
             return None
-        return span_hit(
-            p, m.end(), year_span(*years), gran="period", ws="year", we="year", point=False
-        )
+        return years_hit(p, m.end(), year_span(*years))
 
     def _decade(self, p: int, ctx: Hit | None) -> Hit | None:
         g = self.g
@@ -54,17 +52,8 @@ class PeriodRules(ReaderBase):
                 now = ref_year or 2025
                 base = 2000 if 2000 + d <= now else 1900
             y = base + d
-            return span_hit(
-                p,
-                m.end(),
-                year_span(y, y + 9),
-                gran="period",
-                ws="year",
-                we="year",
-                point=False,
-                relative=m["c"] in ("上", "本"),
-                used_ref=m["c"] in ("上", "本"),
-            )
+            rel = m["c"] in ("上", "本")
+            return years_hit(p, m.end(), year_span(y, y + 9), relative=rel, used_ref=rel)
         m = g.century.match(self.t, p)
         if m:
             if m["c"] in ("上", "本"):
@@ -75,16 +64,9 @@ class PeriodRules(ReaderBase):
                 c = read_int(m["cn"]) or 0
             if not 2 <= c <= 30:
                 return None
-            return span_hit(
-                p,
-                m.end(),
-                year_span((c - 1) * 100, c * 100 - 1),
-                gran="period",
-                ws="year",
-                we="year",
-                point=False,
-                relative=m["c"] in ("上", "本"),
-                used_ref=m["c"] in ("上", "本"),
+            rel = m["c"] in ("上", "本")
+            return years_hit(
+                p, m.end(), year_span((c - 1) * 100, c * 100 - 1), relative=rel, used_ref=rel
             )
         return None
 

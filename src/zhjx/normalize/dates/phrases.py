@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit
+from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit, year_hit
 from zhjx.normalize.dates.grammar import re_cached as _re
 from zhjx.normalize.dates.numerals import read_int
 from zhjx.normalize.dates.resolve import (
@@ -73,16 +73,7 @@ class CalendarRules(ReaderBase):
                     return sub
                 if strong:
                     span = year_span(year) if year is not None else None
-                    return span_hit(
-                        p,
-                        m.end(),
-                        span,
-                        gran="year",
-                        ws="year",
-                        we="year",
-                        relative=rel,
-                        used_ref=rel,
-                    )
+                    return year_hit(p, m.end(), span, relative=rel, used_ref=rel)
         hit = self._after_year(p, p, None, False, False, ctx)
         if hit is not None:
             return hit
@@ -295,9 +286,7 @@ class CalendarRules(ReaderBase):
 
         span, used = self._resolve_year(year, has_year, make, ctx, nearest_ok=False)
         if part.first == 1 and part.last == 12:
-            return span_hit(
-                p, end, span, gran="year", ws="year", we="year", relative=rel, used_ref=rel
-            )
+            return year_hit(p, end, span, relative=rel, used_ref=rel)
         return span_hit(
             p, end, span, gran=part.gran, point=False, relative=rel, used_ref=rel or used
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit
+from zhjx.normalize.dates.base import Hit, ReaderBase, span_hit, year_hit, years_hit
 from zhjx.normalize.dates.numerals import read_int
 from zhjx.normalize.dates.resolve import (
     add_months,
@@ -65,17 +65,7 @@ class RelativeRules(ReaderBase):
         m = g.this_next.match(self.t, p)
         if m and (best is None or m.end() > best.end):
             span = year_span(ref.year, ref.year + 1) if ref else None
-            best = span_hit(
-                p,
-                m.end(),
-                span,
-                gran="period",
-                ws="year",
-                we="year",
-                point=False,
-                relative=True,
-                used_ref=True,
-            )
+            best = years_hit(p, m.end(), span, relative=True, used_ref=True)
         return best
 
     def _relative_span(
@@ -87,7 +77,7 @@ class RelativeRules(ReaderBase):
         if u == "年":
             if how == "ago":
                 y = ref.year - n if "前" in direction else ref.year + n
-                return span_hit(p, end, year_span(y), gran="year", ws="year", we="year", **kw)
+                return year_hit(p, end, year_span(y), **kw)
             lo, hi = {
                 "recent": (ref.year - n, ref.year),
                 "prev": (ref.year - n, ref.year - 1),
@@ -95,9 +85,7 @@ class RelativeRules(ReaderBase):
             }.get(how, (None, None))
             if lo is None:
                 return None
-            return span_hit(
-                p, end, year_span(lo, hi), gran="period", ws="year", we="year", point=False, **kw
-            )
+            return years_hit(p, end, year_span(lo, hi), **kw)
         if u == "月":
             if how == "ago":
                 y, mo = add_months(ref.year, ref.month, -n if "前" in direction else n)
