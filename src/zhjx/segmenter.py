@@ -190,7 +190,8 @@ class HashIndex:
     """Vectorized exact lookup of 64-bit hashes in a table made by :func:`build_index`:
     all queries probe at once, and each round goes on with those not yet resolved."""
 
-    def __init__(self, keys: np.ndarray, rows: np.ndarray, bloom: np.ndarray):
+    def __init__(self, keys: np.ndarray, rows: np.ndarray | None, bloom: np.ndarray):
+        """``rows`` is None for a set: a key found then reads row 0."""
         self.keys, self.rows, self.bloom = keys, rows, bloom
         self.bloom_mask = np.uint64(len(bloom) * 8 - 1)
         self.shift = np.uint64(64 - int(np.log2(len(keys))))
@@ -212,7 +213,7 @@ class HashIndex:
         while len(live):
             key = self.keys[slot]
             hit = key == query
-            out[live[hit]] = self.rows[slot[hit]]
+            out[live[hit]] = 0 if self.rows is None else self.rows[slot[hit]]
             go = ~hit & (key != 0)  # an empty slot ends the search: absent
             live, query, slot = live[go], query[go], (slot[go] + 1) & self.mask
         return out
@@ -397,10 +398,7 @@ class FastPkuseg(spacy_pkuseg.pkuseg):
             return np.load(model_dir / name, mmap_mode="r").view(np.ndarray)
 
         self._features = HashIndex(*(load(n) for n in (KEYS_FILE, ROWS_FILE, BLOOM_FILE)))
-        uni_keys = load(UNIGRAM_FILE)
-        self._unigram = HashIndex(
-            uni_keys, np.zeros(len(uni_keys), np.int32), load(UNIGRAM_BLOOM_FILE)
-        )
+        self._unigram = HashIndex(load(UNIGRAM_FILE), None, load(UNIGRAM_BLOOM_FILE))  # a set
         self._weights = load(WEIGHTS_FILE)
         edges = np.load(model_dir / EDGES_FILE)
         self.n_tag = self._weights.shape[1]
