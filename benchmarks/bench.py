@@ -254,7 +254,6 @@ def pooled(texts: list[str], counts: list[int], rounds: int) -> dict[int, list[f
         for _ in range(rounds):
             for n, pool in pools.items():
                 took[n].append(timed(lambda p=pool: p.map(_work, texts, chunksize=1))[0])
-                pool.map(_burn, [0] * n)  # let the workers settle before the next count
         return took
     finally:
         for pool in pools.values():
