@@ -8,6 +8,7 @@ words.  ``benchmarks/bench.py --compare-original WHEEL`` does the same on PD1998
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -52,3 +53,37 @@ def test_a_users_own_pipeline_gets_the_segmenter(seg):
     assert [t.text for t in user("中小企业大有可为")] == seg.cut("中小企业大有可为")
     with pytest.raises(ValueError, match="pkuseg"):
         use_segmenter(spacy.blank("zh"))
+
+
+def test_a_batch_segments_each_text_as_alone(seg):
+    names = sorted(k for k in EXPECTED if not k.startswith("_"))
+    texts = [(ROOT / "corpus" / "pages" / n).read_text(encoding="utf-8") for n in names]
+    texts += ["", "   \n", "5G", "政采智贷3.0  \n 太钢", "一是稳增长。\n\n二是促改革。"]
+    batch = seg.cut_batch(texts)
+    assert batch[: len(names)] == [EXPECTED[n].split(" ") for n in names]
+    assert batch == [seg.cut(t) for t in texts]
+    assert seg.cut_batch([]) == []
+
+
+def test_tokenize_many_makes_the_docs_tokenize_makes(seg, monkeypatch):
+    extract = importlib.import_module("zhjx.extract")  # zhjx.extract is also a function
+    from zhjx.pipeline import blank
+
+    nlp = blank()
+    texts = [
+        "润滑油销售收入达7.71亿元，同比增长88.19%。",
+        "",
+        "本报太原3月29日讯（记者 马永亮）\n近七成",
+    ]
+    texts += [
+        (ROOT / "corpus" / "pages" / n).read_text(encoding="utf-8")[:3000]
+        for n in sorted(EXPECTED)
+        if not n.startswith("_")
+    ]
+    alone = [extract.tokenize(nlp, t) for t in texts]
+    monkeypatch.setattr(extract, "BATCH_CHARS", 2500)  # several batches, some of one text
+    together = extract.tokenize_many(nlp, texts)
+    assert [d.text for d in together] == texts
+    assert [[(t.text, t.whitespace_) for t in d] for d in together] == [
+        [(t.text, t.whitespace_) for t in d] for d in alone
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -42,34 +42,69 @@ def _nlp(nlp: Language | None) -> Language:
     return load()
 
 
+#: Texts are segmented together up to about this many characters (bounded memory).
+BATCH_CHARS = 100_000
+
+
 def tokenize(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)``; with the zhjx segmenter the words are aligned to the text
     in linear time (spaCy's alignment is quadratic in the text's length)."""
+    return tokenize_many(nlp, [text])[0]
+
+
+def tokenize_many(nlp: Language, texts: Sequence[str]) -> list[Doc]:
+    """``[tokenize(nlp, t) for t in texts]``; the zhjx segmenter segments the texts
+    together, in batches of about :data:`BATCH_CHARS` characters."""
     tokenizer = nlp.tokenizer
     seg = getattr(tokenizer, "pkuseg_seg", None)
-    if (
+    if not (
         type(tokenizer) is ChineseTokenizer
         and tokenizer.segmenter == "pkuseg"
         and isinstance(seg, FastPkuseg)
-        and len(text) <= nlp.max_length
     ):
-        words, spaces = words_and_spaces(seg.cut(text), text)
-        doc = Doc(tokenizer.vocab, words=words, spaces=spaces)
-        remember_text(doc, text)  # the words and spaces spell ``text`` exactly
-        return doc
-    return nlp.make_doc(text)
+        return [nlp.make_doc(t) for t in texts]
+    docs: list[Doc] = []
+    batch: list[str] = []
+
+    def flush() -> None:
+        for words, text in zip(seg.cut_batch(batch), batch, strict=True):
+            w, spaces = words_and_spaces(words, text)
+            doc = Doc(tokenizer.vocab, words=w, spaces=spaces)
+            remember_text(doc, text)  # the words and spaces spell ``text`` exactly
+            docs.append(doc)
+        batch.clear()
+
+    size = 0
+    for text in texts:
+        if batch and (size + len(text) > BATCH_CHARS or len(text) > nlp.max_length):
+            flush()
+            size = 0
+        if len(text) > nlp.max_length:
+            docs.append(nlp.make_doc(text))  # spaCy's own error, as for any pipeline
+            continue
+        batch.append(text)
+        size += len(text)
+    if batch:
+        flush()
+    return docs
+
+
+def make_docs(nlp: Language, articles: Sequence[Article]) -> list[Doc]:
+    """Tokenized Docs for articles with their context set."""
+    docs = tokenize_many(nlp, [a.text for a in articles])
+    for doc, article in zip(docs, articles, strict=True):
+        doc._.published = article.published
+        doc._.province = article.province
+        doc._.city = article.city
+        doc._.paper = article.paper
+        doc._.headline = article.headline
+        doc._.article_index = article.index
+    return docs
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
     """A tokenized Doc for an article with its context set."""
-    doc = tokenize(nlp, article.text)
-    doc._.published = article.published
-    doc._.province = article.province
-    doc._.city = article.city
-    doc._.paper = article.paper
-    doc._.headline = article.headline
-    doc._.article_index = article.index
-    return doc
+    return make_docs(nlp, [article])[0]
 
 
 def article_record(article: Article, name: str) -> ArticleRecord:
@@ -139,7 +174,7 @@ def extract_articles(
     """Run the pipeline over a page's articles: article records, then their contents."""
     nlp = _nlp(nlp)
     records: list[Record] = []
-    docs = nlp.pipe(make_doc(nlp, a) for a in articles)
+    docs = nlp.pipe(make_docs(nlp, articles))
     for article, doc in zip(articles, docs, strict=True):
         records.append(article_record(article, name))
         records.extend(doc_records(doc, article, name))
