@@ -4,7 +4,10 @@
                                [--rounds 3] [--pd-full] [--compare-original WHEEL] [--quick]
 
 Prints: the machine; chars/s of the bare pkuseg segmenter (words), of the bare pkuseg
-tokenizer (the same words as spaCy Docs: what ``spacy.blank("zh")`` with pkuseg makes), of
+tokenizer (the same words as spaCy Docs: what ``spacy.blank("zh")`` with pkuseg makes),
+both with zhjx's own segmenter, and of spacy-pkuseg's own tokenizer code with the same
+model (``nlp.to_disk`` and ``spacy.load`` without zhjx: the tokenizer a plain spaCy user
+has); of
 the full pipeline (``zhjx.extract``: layout, segmentation, components, records) and of
 each step (the pipeline segments a page's articles in one segmenter call, as the bare
 tokenizer makes one call a page);
@@ -140,11 +143,23 @@ def steps(nlp, texts: list[str]) -> dict[str, float]:
     return spent
 
 
-def in_process(label: str, texts: list[str], nlp, repeats: int = 3) -> dict[str, float]:
-    """Bare segmenter, full pipeline and per-step figures; returns the rates.
+def spacy_pkuseg_tokenizer(nlp):
+    """spaCy's own pkuseg tokenizer (spacy-pkuseg's code) with zhjx's model: the
+    pipeline's tokenizer written by ``nlp.to_disk`` and read back by plain spaCy."""
+    import spacy
 
-    The bare segmenter and the pipeline are timed alternately ``repeats`` times and the
-    fastest CPU time of each is kept, so both see the same state of a noisy machine."""
+    from zhjx.pipeline import blank
+
+    with tempfile.TemporaryDirectory() as tmp:
+        blank().to_disk(tmp)
+        return spacy.load(tmp).tokenizer
+
+
+def in_process(label: str, texts: list[str], nlp, repeats: int = 3, stock=None) -> None:
+    """Bare segmenter, bare tokenizers, full pipeline and per-step figures.
+
+    Each is timed alternately ``repeats`` times and the fastest CPU time of each is kept,
+    so all see the same state of a noisy machine."""
     import zhjx
 
     chars = sum(map(len, texts))
@@ -153,19 +168,35 @@ def in_process(label: str, texts: list[str], nlp, repeats: int = 3) -> dict[str,
     zhjx.extract(texts[0][:3000], nlp=nlp)  # warm the mmap'd model and lazy patterns
     from zhjx.extract import tokenize
 
-    bare, docs, full = [], [], []
+    runs: dict[str, Callable[[], object]] = {
+        "bare": lambda: [seg.cut(t) for t in texts],
+        "docs": lambda: [tokenize(nlp, t) for t in texts],
+        "full": lambda: [zhjx.extract(t, nlp=nlp) for t in texts],
+    }
+    if stock is not None:
+        runs["stock"] = lambda: [stock(t) for t in texts]
+    took: dict[str, list[tuple[float, float]]] = {k: [] for k in runs}
     for _ in range(repeats):
-        bare.append(timed(lambda: [seg.cut(t) for t in texts]))
-        docs.append(timed(lambda: [tokenize(nlp, t) for t in texts]))
-        full.append(timed(lambda: [zhjx.extract(t, nlp=nlp) for t in texts]))
-    bare_w, bare_c = min(bare, key=lambda x: x[1])
-    doc_w, doc_c = min(docs, key=lambda x: x[1])
-    full_w, full_c = min(full, key=lambda x: x[1])
+        for key, run in runs.items():
+            took[key].append(timed(run))
+    best = {k: min(v, key=lambda x: x[1]) for k, v in took.items()}
+    (bare_w, bare_c), (doc_w, doc_c), (full_w, full_c) = best["bare"], best["docs"], best["full"]
     print(f"bare pkuseg segmenter  {rate(chars, bare_w)} wall {rate(chars, bare_c)} CPU  (words)")
     print(f"bare pkuseg tokenizer  {rate(chars, doc_w)} wall {rate(chars, doc_c)} CPU  (Docs)")
+    if stock is not None:
+        st_w, st_c = best["stock"]
+        print(
+            f"spacy-pkuseg tokenizer {rate(chars, st_w)} wall {rate(chars, st_c)} CPU  "
+            "(Docs, spaCy's own code, same model)"
+        )
     print(f"full zhjx pipeline     {rate(chars, full_w)} wall {rate(chars, full_c)} CPU")
     print(f"pipeline / tokenizer   {doc_c / full_c:.2f}x (CPU), {doc_w / full_w:.2f}x (wall)")
     print(f"pipeline / segmenter   {bare_c / full_c:.2f}x (CPU), {bare_w / full_w:.2f}x (wall)")
+    if stock is not None:
+        print(
+            f"pipeline / spacy-pkuseg tokenizer  {st_c / full_c:.2f}x (CPU), "
+            f"{st_w / full_w:.2f}x (wall)"
+        )
     print("steps of zhjx.extract (CPU, best of the runs):")
     spent = steps(nlp, texts)
     for _ in range(repeats - 1):
@@ -173,7 +204,6 @@ def in_process(label: str, texts: list[str], nlp, repeats: int = 3) -> dict[str,
         spent = {k: min(v, again[k]) for k, v in spent.items()}
     for name, sec in spent.items():
         print(f"  {name:<20}{rate(chars, sec)}  {sec:6.2f} s")
-    return {"bare": chars / bare_c, "docs": chars / doc_c, "full": chars / full_c}
 
 
 def cold_start(runs: int = 3) -> list[float]:
@@ -388,13 +418,14 @@ def main(argv: list[str] | None = None) -> int:
     print("cold start (fresh interpreter, import + load): " + ", ".join(f"{s:.2f}" for s in starts))
     print(f"peak RSS (fresh process, load + {args.chars:,} chars): {peak_rss(args.chars):.0f} MB")
 
+    stock = spacy_pkuseg_tokenizer(nlp)
     pages = sample_pages(args.chars)
-    in_process("sample pages (corpus/pages repeated)", pages, nlp, args.rounds)
+    in_process("sample pages (corpus/pages repeated)", pages, nlp, args.rounds, stock)
     pd = pd_documents(args.pd_chars) if args.pd_chars else None
     if args.pd_chars and pd is None:
         print(f"\n(PD1998 skipped: {PD_FILE} is absent)")
     if pd:
-        in_process("People's Daily 1998-01 (visible half)", pd, nlp, args.rounds)
+        in_process("People's Daily 1998-01 (visible half)", pd, nlp, args.rounds, stock)
 
     counts = sorted({int(x) for x in args.processes.split(",") if x.strip()})
     if counts:
