@@ -217,3 +217,12 @@ def _spacy_words_and_spaces(words, text):
         return spacy.util.get_words_and_spaces(words, text)
     except ValueError as exc:
         return exc
+
+
+def test_node_codes_by_table_are_pkusegs_steps():
+    """One table lookup gives the codes of the three renaming steps, for every code point."""
+    points = np.array([*range(0xD800), *range(0xE000, 0x11000), 0x1F600, 0x10FFFF])
+    text = "".join(map(chr, points))
+    assert np.array_equal(segmenter.text_codes(text), segmenter._fold_codes(points.copy()))
+    num, letter = segmenter.NUM_CODE, segmenter.LETTER_CODE
+    assert segmenter.text_codes("１2Ａ山").tolist() == [num, num, letter, ord("山")]
