@@ -146,15 +146,18 @@ def test_token_edges_and_pairs_give_the_same_organizations():
 
 def test_component_token_edges_are_the_token_offsets():
     from zhjx.components.organizations import _token_edges
-    from zhjx.components.spans import doc_text, token_offsets
+    from zhjx.components.spans import token_offsets
     from zhjx.pipeline import build
 
     nlp = build(components=("zhjx_organizations",))
     texts = ["", " ", "  山西 省\n财政厅  发布。", "太原重工  股份有限公司 ", *SENTENCES]
     for text in texts:
         doc = nlp.make_doc(text)
-        edges = _token_edges(doc, len(doc_text(doc)))
+        edges = _token_edges(doc)
         assert list(zip(edges.starts, edges.ends, strict=True)) == token_offsets(doc)
+        # a token ends where the next starts, less the one space it may carry
+        nxt = [*[t.idx for t in doc][1:], len(doc.text)] if len(doc) else []
+        assert edges.ends == [n - len(t.whitespace_) for n, t in zip(nxt, doc, strict=True)]
 
 
 def test_exact_spans_without_splitting_are_the_spans_after_splitting():
