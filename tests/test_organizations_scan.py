@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from conftest import PAGES
 from zhjx.orgs import TokenEdges, find_organizations
 from zhjx.orgs import lexicon as lx
-from zhjx.orgs.matcher import _Tokens
+from zhjx.orgs.matcher import _in_order, _Tokens
 
 SENTENCES = [
     "省发改委、财政厅、商务厅联合印发通知。",
@@ -188,3 +188,13 @@ def test_exact_spans_without_splitting_are_the_spans_after_splitting():
             (s.start_char, s.end_char, s.label_) if s else None for s in slow
         ]
         assert [t.text for t in fast_doc] == [t.text for t in slow_doc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=1, max_size=12))
+def test_in_order_is_the_sorted_interleaved_edges(pairs):
+    """The check that token edges never go back is the plain one: the edges ``s0, e0, s1,
+    e1 …`` are already sorted."""
+    starts, ends = [s for s, _ in pairs], [e for _, e in pairs]
+    edges = [x for pair in pairs for x in pair]
+    assert _in_order(starts, ends) == (edges == sorted(edges))
