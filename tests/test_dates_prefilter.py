@@ -21,7 +21,7 @@ from test_dates_corpus import CORPUS, NEGATIVE
 from zhjx.normalize.dates import words as W
 from zhjx.normalize.dates.base import FULLWIDTH, ascii_width
 from zhjx.normalize.dates.grammar import RULE_LEADS, WHITE_SPACE, grammar
-from zhjx.normalize.dates.heads import first_class, heads, heads_pattern
+from zhjx.normalize.dates.heads import first_class, heads, heads_by_char, heads_pattern, then
 from zhjx.normalize.dates.reader import Reader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -159,3 +159,64 @@ def test_re_reads_the_grammar_as_regex_does() -> None:
             theirs = regex.compile(rx.pattern)
             ours = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
             assert ours == [(m.span(), m.groupdict()) for m in theirs.finditer(text)], name
+
+
+# ---- the trigger, one branch a first character ------------------------------------
+
+
+def _trigger_paths(vague: bool) -> frozenset:
+    g = grammar()
+    paths = frozenset().union(
+        *(
+            heads(getattr(g, n).pattern)
+            for r, ns in RULE_LEADS.items()
+            for n in ns
+            if vague or r != "vague"
+        )
+    )
+    return paths | then(heads(g.prefix.pattern), lambda depth: paths, 3)
+
+
+def _positions(rx: re.Pattern[str], text: str) -> list[int]:
+    out, pos = [], 0
+    while m := rx.search(text, pos):
+        out.append(m.start())
+        pos = m.start() + 1
+    return out
+
+
+def test_heads_by_char_is_a_lookahead_then_the_heads() -> None:
+    rx = re.compile(heads_by_char(heads("今天|昨天|前天|[1-3]月"), "今前2"))
+    assert _positions(rx, "今天和前天，昨天，2月3月") == [0, 3, 9]
+    with pytest.raises(ValueError):
+        heads_by_char(heads("今天"), "明")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_tokens()), min_size=1, max_size=10), st.booleans())
+def test_trigger_is_the_plain_lookahead_form(tokens: list[str], vague: bool) -> None:
+    """The trigger (one branch a first character) finds the positions of its plain
+    definition: a character of ``starts``, then the heads of every rule."""
+    g = grammar()
+    plain = _plain_trigger(vague)
+    text = "".join(tokens)
+    assert _positions(g.trigger(vague), text) == _positions(plain, text), text
+
+
+_PLAIN: dict[bool, re.Pattern[str]] = {}
+
+
+def _plain_trigger(vague: bool) -> re.Pattern[str]:
+    if vague not in _PLAIN:
+        pattern = f"(?={grammar().starts.pattern})(?:{heads_pattern(_trigger_paths(vague))})"
+        _PLAIN[vague] = re.compile(pattern)
+    return _PLAIN[vague]
+
+
+def test_trigger_is_the_plain_form_on_the_pages() -> None:
+    text = "".join(
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus/pages").glob("*.txt"))
+    )
+    text = text.translate(FULLWIDTH)
+    for vague in (False, True):
+        assert _positions(grammar().trigger(vague), text) == _positions(_plain_trigger(vague), text)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from conftest import PAGES
 from zhjx.orgs import TokenEdges, find_organizations
 from zhjx.orgs import lexicon as lx
-from zhjx.orgs.matcher import _Tokens
+from zhjx.orgs.matcher import _in_order, _Tokens
 
 SENTENCES = [
     "省发改委、财政厅、商务厅联合印发通知。",
@@ -146,15 +146,18 @@ def test_token_edges_and_pairs_give_the_same_organizations():
 
 def test_component_token_edges_are_the_token_offsets():
     from zhjx.components.organizations import _token_edges
-    from zhjx.components.spans import doc_text, token_offsets
+    from zhjx.components.spans import token_offsets
     from zhjx.pipeline import build
 
     nlp = build(components=("zhjx_organizations",))
     texts = ["", " ", "  山西 省\n财政厅  发布。", "太原重工  股份有限公司 ", *SENTENCES]
     for text in texts:
         doc = nlp.make_doc(text)
-        edges = _token_edges(doc, len(doc_text(doc)))
+        edges = _token_edges(doc)
         assert list(zip(edges.starts, edges.ends, strict=True)) == token_offsets(doc)
+        # a token ends where the next starts, less the one space it may carry
+        nxt = [*[t.idx for t in doc][1:], len(doc.text)] if len(doc) else []
+        assert edges.ends == [n - len(t.whitespace_) for n, t in zip(nxt, doc, strict=True)]
 
 
 def test_exact_spans_without_splitting_are_the_spans_after_splitting():
@@ -185,3 +188,13 @@ def test_exact_spans_without_splitting_are_the_spans_after_splitting():
             (s.start_char, s.end_char, s.label_) if s else None for s in slow
         ]
         assert [t.text for t in fast_doc] == [t.text for t in slow_doc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=1, max_size=12))
+def test_in_order_is_the_sorted_interleaved_edges(pairs):
+    """The check that token edges never go back is the plain one: the edges ``s0, e0, s1,
+    e1 …`` are already sorted."""
+    starts, ends = [s for s, _ in pairs], [e for _, e in pairs]
+    edges = [x for pair in pairs for x in pair]
+    assert _in_order(starts, ends) == (edges == sorted(edges))

@@ -8,16 +8,19 @@ only tell it where words begin and end.  Spans are cut to the exact characters w
 
 from __future__ import annotations
 
-import numpy
-from spacy.attrs import IDX, SPACY
+import operator
+
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
 from zhjx.components.spans import doc_text, exact_spans
+from zhjx.components.values import SpanValues
 from zhjx.orgs import TokenEdges, find_organizations
 
 LABEL = "ORG"
+_ORG_ATTRS = ("canonical", "value", "kind")
 
 
 class OrganizationsComponent:
@@ -29,31 +32,31 @@ class OrganizationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text, ext = doc_text(doc), doc._
-        edges = _token_edges(doc, len(text))
+        edges = _token_edges(doc)
         found = find_organizations(text, edges, province=ext.province, city=ext.city)
         spans = exact_spans(doc, [(m.start, m.end) for m in found], LABEL)
+        store = SpanValues(doc, _ORG_ATTRS)
         kept = []
         for mention, span in zip(found, spans, strict=True):
             if span is None:
                 continue
-            x = span._
-            x.canonical = mention.name
-            x.value = mention.name
-            x.kind = mention.kind
+            name = mention.name
+            store.put(
+                span,
+                span.start_char,
+                span.end_char,
+                (("canonical", name), ("value", name), ("kind", mention.kind)),
+            )
             kept.append(span)
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=kept)
         return doc
 
 
-def _token_edges(doc: Doc, n_chars: int) -> TokenEdges:
-    """Start and end offsets of every token, read from the Doc's arrays: a token ends
-    where the next starts, less the one space it may carry (``SPACY``)."""
-    arr = doc.to_array([IDX, SPACY])
-    starts = arr[:, 0]
-    ends = numpy.empty_like(starts)
-    ends[:-1] = starts[1:] - arr[:-1, 1]
-    ends[-1:] = n_chars - arr[-1:, 1]
-    return TokenEdges(starts.tolist(), ends.tolist())
+def _token_edges(doc: Doc) -> TokenEdges:
+    """Start and end offsets of every token, read from the Doc's arrays (a token ends
+    its length after its start)."""
+    starts = doc.to_array(IDX).tolist()
+    return TokenEdges(starts, list(map(operator.add, starts, doc.to_array(LENGTH).tolist())))
 
 
 @Language.factory(

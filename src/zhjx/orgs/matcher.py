@@ -17,6 +17,7 @@ Tokens are used only to find edges; overlapping candidates resolve to the longes
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -95,10 +96,8 @@ class _Tokens:
             starts, ends = list(range(n)), list(range(1, n + 1))
         #: start and end of token k
         self.s, self.e = starts, ends
-        edges = [0] * (2 * len(starts))
-        edges[::2], edges[1::2] = starts, ends
         self._index: list[int] | None = None
-        if not (starts[0] >= 0 and ends[-1] <= n and edges == sorted(edges)):
+        if not (starts[0] >= 0 and ends[-1] <= n and _in_order(starts, ends)):
             # overlapping or unsorted tokens: index every character
             self._index = [0] * (n + 1)
             for k, (s, e) in enumerate(zip(starts, ends, strict=True)):
@@ -137,6 +136,14 @@ class _Tokens:
             return char in self._ends
         k = bisect.bisect_left(self.e, char)
         return k < len(self.e) and self.e[k] == char
+
+
+def _in_order(starts: list[int], ends: list[int]) -> bool:
+    """The edges ``starts[0], ends[0], starts[1], ends[1] …`` never go back: each token
+    starts before it ends and ends before the next starts."""
+    return all(map(operator.le, starts, ends)) and all(
+        map(operator.le, ends, itertools.islice(starts, 1, None))
+    )
 
 
 class _Context:

@@ -8,7 +8,7 @@ from functools import cache
 import regex
 
 from zhjx.normalize.dates import words as W
-from zhjx.normalize.dates.heads import ANY, first_class, heads, heads_pattern, then
+from zhjx.normalize.dates.heads import ANY, first_class, heads, heads_by_char, then
 from zhjx.normalize.dates.numerals import CN_CHARS, CN_DIGIT_CHARS
 
 #: ``regex.compile`` once per pattern: the module-level ``regex`` functions look
@@ -214,6 +214,7 @@ class Grammar:
         )
         for words in (rel, self.bare_parts, W.vague_words(), anchors["prefixes"]):
             starts.update(w[0] for w in words)
+        self.start_chars = frozenset(starts)
         self.starts = re.compile(f"[{re.escape(''.join(sorted(starts)))}]")
         self._prefilter()
 
@@ -248,14 +249,15 @@ class Grammar:
     def trigger(self, vague: bool) -> re.Pattern[str]:
         """One ``re`` search for the positions where a reading can start: a character of
         ``starts`` where a rule's lead, or a prefix and then a lead, can match (the vague
-        words only when ``vague``).  Built on first use (0.05-0.15 s)."""
+        words only when ``vague``), one branch a character of ``starts``
+        (:func:`heads_by_char`).  Built on first use (0.05-0.15 s)."""
         found = self._triggers.get(vague)
         if found is None:
             paths = frozenset().union(
                 *(p for rule, p in self._leads.items() if vague or rule != "vague")
             )
             paths |= then(heads(self.prefix.pattern), lambda depth: paths, 3)
-            found = re.compile(f"(?={self.starts.pattern})(?:{heads_pattern(paths)})")
+            found = re.compile(heads_by_char(paths, self.start_chars))
             self._triggers[vague] = found
         return found
 

@@ -16,7 +16,9 @@ at a few more places; the rules themselves decide.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 try:  # Python 3.11+
@@ -179,3 +181,36 @@ def heads_pattern(paths: frozenset[Path]) -> str:
     """One ``re`` pattern matching where any of ``paths`` starts: a trie of their
     characters, with each lookbehind just after the character it stands before."""
     return _alternation(_trie(paths))
+
+
+def _merge(a: dict, b: dict) -> dict:
+    """Two tries as one (the paths of both)."""
+    out = dict(a)
+    for atom, child in b.items():
+        out[atom] = _merge(out[atom], child) if atom in out else child
+    return out
+
+
+def heads_by_char(paths: frozenset[Path], chars: Iterable[str]) -> str:
+    """:func:`heads_pattern` for the paths whose first character is one of ``chars``,
+    spelled as one branch a character (``一(?:…)|二(?:…)|…``).
+
+    Matches where ``(?=[chars])`` then :func:`heads_pattern` does.  A pattern whose
+    branches all start with a literal gives ``re`` a set of first characters: its
+    search skips to the next of them in C, where a lookahead would make it try the
+    whole pattern at every position; and at a candidate only the branch of that
+    character is read.
+    """
+    root = _trie(paths)
+    firsts = {atom: re.compile(atom) for atom in root}
+    branches = []
+    for ch in sorted(set(chars)):
+        node: dict = {}
+        for atom, child in root.items():
+            if firsts[atom].fullmatch(ch):
+                node = _merge(node, child)
+        if node:
+            branches.append(re.escape(ch) + _alternation(node))
+    if not branches:
+        raise ValueError("no path starts with any of the characters")
+    return f"(?:{'|'.join(branches)})"
