@@ -363,3 +363,46 @@ def test_one_paragraph_a_line_without_blank_lines():
     # a section heading inside the body does not open a new article
     assert "\n坚持深化企业改革\n" in a.body_text
     check_offsets(ARCHIVE, a)
+
+
+# -- fast paths against their plain definitions --------------------------------------
+
+LINE_PARTS = ["王蕾", "王", "蕾", "研究", "研研究究", "新质生产力", " ", "\u3000", "１", "1"]
+LINE_PARTS += ["。", "摄"]
+
+
+@given(st.lists(st.lists(st.sampled_from(LINE_PARTS), max_size=12), max_size=6))
+def test_read_lines_is_clean_line_of_each_raw_line(lines):
+    """read_lines skips cleaning for a line that its cheap tests show has no space and
+    no doubling: every line must still be what clean_line makes of it."""
+    from zhjx.ingest.clean import Piece, clean_line
+    from zhjx.ingest.segment import read_lines
+
+    raw = "\n".join("".join(parts) for parts in lines)
+    pos = 0
+    for line, text in zip(read_lines(raw), raw.splitlines(), strict=True):
+        clean, doubled = clean_line(Piece.raw(raw, pos, pos + len(text)))
+        assert (line.text, list(line.offs), list(line.ends), line.doubled) == (
+            clean.text,
+            list(clean.offs),
+            list(clean.ends),
+            doubled,
+        )
+        pos += len(text) + 1
+
+
+CAPTION_PARTS = ["（", "）", "新华社记者", "本报记者", "记者", "王蕾", "欧阳", "兰红光"]
+CAPTION_PARTS += ["、", " ", "，"]
+CAPTION_PARTS += ["摄", "摄影", "。", "发展", "王", "文/图", "\u3000"]
+
+
+@given(st.lists(st.sampled_from(CAPTION_PARTS), max_size=40))
+def test_photo_credit_search_from_its_earliest_start(parts):
+    """photo_credit searches from where a credit may start at the earliest: it finds
+    what a search over the whole text finds."""
+    from zhjx.ingest import meta
+
+    text = "".join(parts)
+    m = meta._photo_credit().search(text, meta._credit_start(text))
+    plain = meta._photo_credit().search(text)
+    assert (m and m.span()) == (plain and plain.span())

@@ -96,12 +96,15 @@ def read_lines(raw: str) -> list[Line]:
     # k walks through them line by line
     nav = meta.navigation_spans(raw)
     k = 0
+    next_nav = nav[0][0] if nav else len(raw)  # where the next chrome word starts
     out = []
+    append = out.append
     pos = 0
     for i, chunk in enumerate(raw.splitlines(keepends=True)):
         end = pos + len(chunk.rstrip("\r\n"))
         text = folded[pos:end]
-        if k < len(nav) and nav[k][0] < end:
+        n = end - pos
+        if next_nav < end:
             piece = Piece.raw(raw, pos, end)
             keep, last = [], 0
             while k < len(nav) and nav[k][0] < end:
@@ -109,22 +112,33 @@ def read_lines(raw: str) -> list[Line]:
                 keep.append(piece[last : a - pos])
                 last = b - pos
                 k += 1
+            next_nav = nav[k][0] if k < len(nav) else len(raw)
             keep.append(piece[last:])
             clean, doubled = clean_line(concat(keep))
             line = Line(clean.text, clean.offs, clean.ends, clean.bounds, i, doubled)
             if not line.text:
                 line.kind = "nav"
-        elif " " in text or not text.isprintable() or line_is_doubled(text):
+        elif (
+            " " in text
+            or not text.isprintable()
+            # the cheap tests line_is_doubled opens with (the line holds no space
+            # character, so it is its own stripped text), then the function itself
+            or (
+                n >= 8
+                and (text[0] == text[1] or text[:2] in text[2 : n // 2 + 2])
+                and line_is_doubled(text)
+            )
+        ):
             # (every space character but " " is non-printable)
             clean, doubled = clean_span(folded, pos, end)
             line = Line(clean.text, clean.offs, clean.ends, clean.bounds, i, doubled)
             if not line.text:
                 line.kind = "blank"
-        else:  # no space, no doubling: clean_span would give the raw text as it stands
+        elif text:  # no space, no doubling: clean_span would give the raw text as it stands
             line = Line(text, range(pos, end), range(pos + 1, end + 1), None, i)
-            if not text:
-                line.kind = "blank"
-        out.append(line)
+        else:
+            line = Line(text, range(pos, end), range(pos + 1, end + 1), None, i, False, "blank")
+        append(line)
         pos += len(chunk)
     return out
 
