@@ -54,3 +54,60 @@ def test_numeral_search_is_the_regex_search_on_the_pages():
 @given(st.text(alphabet=_ALPHABET, max_size=30), st.integers(min_value=0, max_value=30))
 def test_numeral_search_is_the_regex_search(text, pos):
     assert _same(N._core_search(text, pos), _plain_search(text, pos))
+
+
+class _Everything(frozenset):
+    """A set that holds every character: switches a "nothing can be here" check off."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _slow_quantities(text: str) -> list:
+    """``find_quantities`` with the quick exit of ``_before`` switched off."""
+    fast = N._before_lasts
+    N._before_lasts = lambda: _Everything()
+    try:
+        return N.find_quantities(text)
+    finally:
+        N._before_lasts = fast
+
+
+def test_reading_before_a_number_skips_only_what_cannot_be_there():
+    lines = _pages().splitlines()
+    for line in lines:
+        assert N.find_quantities(line) == _slow_quantities(line)
+    assert sum(len(N.find_quantities(line)) for line in lines) > 30
+
+
+#: Words that stand before numbers: currencies, qualifiers, links, change words, bounds.
+_BEFORE_WORDS = (
+    "人民币 美元 约 近 超过 不低于 不超过 以下 零下 数 上 破 了 为 达 增长 同比增长 下降 "
+    "比上年 较 不少于交易金额 高于 低于 多 余 第 是 、 \n"
+).split(" ")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_BEFORE_WORDS)
+        | st.text(alphabet=_ALPHABET, max_size=4)
+        | st.sampled_from(["3", "一百", "5%", "七成", "2万元", "千", "三十吨", " "]),
+        max_size=10,
+    )
+)
+def test_reading_before_a_number_is_the_full_reading(parts):
+    text = "".join(parts)
+    assert N.find_quantities(text) == _slow_quantities(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None))
+def test_cleaned_values_come_from_the_cache_unchanged(d):
+    def outcome(clean):
+        try:
+            return str(clean(d))
+        except ArithmeticError as error:  # too many digits to quantize: both raise
+            return type(error)
+
+    assert outcome(N._clean) == outcome(N._clean_value)

@@ -31,9 +31,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 import regex
@@ -181,7 +181,7 @@ class _Expr:
     before_mag: bool = False
     change: str | None = None
     basis: str | None = None
-    notes: set[str] = field(default_factory=set)
+    vague: bool = False  # 数百: a vague amount read from 数 before the number
 
 
 #: A middle dot between digits is a decimal point in older typesetting (２１·４８美元).
@@ -645,7 +645,16 @@ def _range(t: str, e: _Expr) -> None:
 def _before(t: str, e: _Expr, floor: int) -> None:
     """Qualifiers, currency names, 零下 and 数 before the number; a change and its basis."""
     s = e.start
-    head = t[max(floor, s - 12) : s]
+    near = t[max(floor, s - 16) : s]
+    if near.rstrip(" \n")[-1:] not in _before_lasts():
+        # no word read below ends right before the number (the usual case): only a
+        # bound a few words away can be there
+        if not e.ranged:
+            d = _distant_bound(near[-10:])
+            if d:
+                e.qualifier, e.qualified = d, True
+        return
+    head = near[-12:]
     # a currency name before the number, up to two spaces away: 人民币3.14, 新台币 177.1 亿元
     body = _before_newline(head)
     name = body.rstrip(" ")
@@ -667,7 +676,7 @@ def _before(t: str, e: _Expr, floor: int) -> None:
             e.low, e.high = e.value * 2, e.value * 9
             e.value = e.low
             e.qualifier, s = "about", s - 1
-            e.notes.add("vague")
+            e.vague = True
             head = head[:-1]
     qual, length = _qualifier_before(head, e)
     if qual:
@@ -680,6 +689,20 @@ def _before(t: str, e: _Expr, floor: int) -> None:
             e.qualifier, e.qualified = d, True
     e.start = s
     _change(t[max(floor, s - 16) : s], e)
+
+
+@cache
+def _before_lasts() -> frozenset[str]:
+    """The characters the words :func:`_before` reads can end with: currency names,
+    零下, 数, qualifiers (and 了/是/为/有/达 after them), change words (and 了/达)."""
+    return frozenset().union(
+        U.currency_table().lasts,
+        "下数了达",
+        Q.word_table("q:before").lasts,
+        Q.word_table("q:before_magnitude").lasts,
+        _LINKS,
+        _change_lasts(),
+    )
 
 
 def _qualifier_before(head: str, e: _Expr) -> tuple[str | None, int]:
@@ -799,7 +822,6 @@ def _after(t: str, e: _Expr) -> None:
             return
         if e.qualifier == "exact" or (not e.qualified and e.qualifier == q):
             e.qualifier = q
-        e.notes.add("after")
     # 大于X并小于Y: a closed range from two bounds
     if e.qualifier in ("over", "at_least") and e.qualified and not e.ranged:
         m = _re(r"[ ]*(?:并且|并|且|而且|而|但|，|,)[ ]*").match(t, j)
@@ -879,7 +901,7 @@ def _keep(t: str, e: _Expr) -> bool:
             return False  # 近3年: a period (the dates normalizer reads it)
     if not e.unit_word and after.lstrip(" ").startswith(_words("version_after")):
         return False
-    if e.ranged or e.qualified or n.inside or n.num.vague or "vague" in e.notes:
+    if e.ranged or e.qualified or n.inside or n.num.vague or e.vague:
         return _plausible(e)
     single = len(core) == 1 and not core.isdigit()
     if core == "半" and not (e.unit_word or e.type == "percentage"):
@@ -899,7 +921,7 @@ def _keep(t: str, e: _Expr) -> bool:
 
 def _plausible(e: _Expr) -> bool:
     if not e.unit_word and e.type == "figure" and len(e.n.core) == 1 and not e.n.core.isdigit():
-        return e.before_mag or e.ranged or "vague" in e.notes  # 破万, 上千, 数百
+        return e.before_mag or e.ranged or e.vague  # 破万, 上千, 数百
     return True
 
 
@@ -944,9 +966,20 @@ def _clean(d: Decimal | None) -> Decimal | None:
     """``771000000`` not ``771000000.00``; ``0.1`` not ``0.10``."""
     if d is None:
         return None
+    if not d:
+        return _clean_value(d)  # 0 and -0 are equal but print apart: not cached
+    return _clean_cached(d)
+
+
+def _clean_value(d: Decimal) -> Decimal:
     if d == d.to_integral_value():
         return d.quantize(Decimal(1))
     return d.normalize()
+
+
+#: A non-zero value cleans to the same Decimal however it is written (7.71E+8,
+#: 771000000.00), so the cache may hand back what an equal value cleaned to.
+_clean_cached = lru_cache(maxsize=4096)(_clean_value)
 
 
 def _quantity(text: str, e: _Expr) -> Quantity:
