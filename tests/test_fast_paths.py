@@ -167,3 +167,45 @@ def test_span_values_are_span_extensions():
         assert values.get(span, span.start_char, span.end_char, "_zhjx_test_computed") == "4万吨"
     finally:
         Span.remove_extension("_zhjx_test_computed")
+
+
+def test_doc_records_read_user_data_as_span_underscore_does(nlp):
+    """``doc_records`` reads plain values from ``doc.user_data``; ``_span_record``
+    (through ``span._`` and ``Article.raw_span``) is the plain definition."""
+    from zhjx.extensions import SPAN_KEYS
+    from zhjx.extract import _span_record, doc_records, make_doc
+    from zhjx.ingest import split_articles
+
+    checked = 0
+    for path in sorted(PAGES.glob("*.txt")):
+        for article in split_articles(path.read_text(encoding="utf-8"), name=path.name):
+            doc = nlp(make_doc(nlp, article))
+            plain = [
+                _span_record(rtype, span, article, path.name)
+                for rtype, key in SPAN_KEYS.items()
+                for span in doc.spans.get(key, [])
+            ]
+            plain.sort(key=lambda r: (r.start, r.end, r.type))
+            fast = doc_records(doc, article, path.name)
+            assert [r.to_dict() for r in fast] == [r.to_dict() for r in plain]
+            assert [type(r) for r in fast] == [type(r) for r in plain]
+            checked += len(fast)
+    assert checked > 100
+
+
+def test_plain_defaults_follow_the_registry():
+    """A getter registered later turns the fast path off (and back on when removed)."""
+    from zhjx.components.plain import plain_defaults
+
+    assert plain_defaults(("value", "unit")) == {"value": None, "unit": None}
+    name = "_zhjx_probe_getter"
+    Span.set_extension(name, getter=lambda span: 1)
+    try:
+        assert plain_defaults(("value", name)) is None
+    finally:
+        Span.remove_extension(name)
+    Span.set_extension(name, default=3)
+    try:
+        assert plain_defaults(("value", name)) == {"value": None, name: 3}
+    finally:
+        Span.remove_extension(name)
