@@ -209,3 +209,30 @@ def test_plain_defaults_follow_the_registry():
         assert plain_defaults(("value", name)) == {"value": None, name: 3}
     finally:
         Span.remove_extension(name)
+
+
+def test_facts_write_user_data_as_span_values_do(nlp, monkeypatch):
+    """The facts component reads and writes ``doc.user_data`` directly when every value
+    is plain; the ``SpanValues`` way (through ``span._`` where needed) is the plain one."""
+    import zhjx.components.facts as facts_module
+    from zhjx.extract import make_doc
+    from zhjx.ingest import split_articles
+
+    facts = nlp.get_pipe("zhjx_facts")
+    before = [proc for name, proc in nlp.pipeline if name != "zhjx_facts"]
+    docs = []
+    for path in sorted(PAGES.glob("*.txt")):
+        for article in split_articles(path.read_text(encoding="utf-8"), name=path.name):
+            doc = make_doc(nlp, article)
+            for proc in before:
+                doc = proc(doc)
+            docs.append((doc, dict(doc.user_data)))
+    fast = []
+    for doc, data in docs:
+        fast.append(dict(facts(doc).user_data))
+        doc.user_data.clear()
+        doc.user_data.update(data)
+    monkeypatch.setattr(facts_module, "plain_defaults", lambda names: None)
+    plain = [dict(facts(doc).user_data) for doc, _ in docs]
+    assert fast == plain
+    assert sum(1 for data in fast for key in data if key[1] == "subject") > 40
