@@ -167,3 +167,72 @@ def test_span_values_are_span_extensions():
         assert values.get(span, span.start_char, span.end_char, "_zhjx_test_computed") == "4万吨"
     finally:
         Span.remove_extension("_zhjx_test_computed")
+
+
+def test_doc_records_read_user_data_as_span_underscore_does(nlp):
+    """``doc_records`` reads plain values from ``doc.user_data``; ``_span_record``
+    (through ``span._`` and ``Article.raw_span``) is the plain definition."""
+    from zhjx.extensions import SPAN_KEYS
+    from zhjx.extract import _span_record, doc_records, make_doc
+    from zhjx.ingest import split_articles
+
+    checked = 0
+    for path in sorted(PAGES.glob("*.txt")):
+        for article in split_articles(path.read_text(encoding="utf-8"), name=path.name):
+            doc = nlp(make_doc(nlp, article))
+            plain = [
+                _span_record(rtype, span, article, path.name)
+                for rtype, key in SPAN_KEYS.items()
+                for span in doc.spans.get(key, [])
+            ]
+            plain.sort(key=lambda r: (r.start, r.end, r.type))
+            fast = doc_records(doc, article, path.name)
+            assert [r.to_dict() for r in fast] == [r.to_dict() for r in plain]
+            assert [type(r) for r in fast] == [type(r) for r in plain]
+            checked += len(fast)
+    assert checked > 100
+
+
+def test_plain_defaults_follow_the_registry():
+    """A getter registered later turns the fast path off (and back on when removed)."""
+    from zhjx.components.plain import plain_defaults
+
+    assert plain_defaults(("value", "unit")) == {"value": None, "unit": None}
+    name = "_zhjx_probe_getter"
+    Span.set_extension(name, getter=lambda span: 1)
+    try:
+        assert plain_defaults(("value", name)) is None
+    finally:
+        Span.remove_extension(name)
+    Span.set_extension(name, default=3)
+    try:
+        assert plain_defaults(("value", name)) == {"value": None, name: 3}
+    finally:
+        Span.remove_extension(name)
+
+
+def test_facts_write_user_data_as_span_values_do(nlp, monkeypatch):
+    """The facts component reads and writes ``doc.user_data`` directly when every value
+    is plain; the ``SpanValues`` way (through ``span._`` where needed) is the plain one."""
+    import zhjx.components.facts as facts_module
+    from zhjx.extract import make_doc
+    from zhjx.ingest import split_articles
+
+    facts = nlp.get_pipe("zhjx_facts")
+    before = [proc for name, proc in nlp.pipeline if name != "zhjx_facts"]
+    docs = []
+    for path in sorted(PAGES.glob("*.txt")):
+        for article in split_articles(path.read_text(encoding="utf-8"), name=path.name):
+            doc = make_doc(nlp, article)
+            for proc in before:
+                doc = proc(doc)
+            docs.append((doc, dict(doc.user_data)))
+    fast = []
+    for doc, data in docs:
+        fast.append(dict(facts(doc).user_data))
+        doc.user_data.clear()
+        doc.user_data.update(data)
+    monkeypatch.setattr(facts_module, "plain_defaults", lambda names: None)
+    plain = [dict(facts(doc).user_data) for doc, _ in docs]
+    assert fast == plain
+    assert sum(1 for data in fast for key in data if key[1] == "subject") > 40

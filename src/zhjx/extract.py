@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
-from zhjx.components.spans import remember_text
+from zhjx.components.plain import plain_defaults
+from zhjx.components.spans import doc_text, remember_text
 from zhjx.extensions import SPAN_KEYS
 from zhjx.ingest import Article, DecodeError, decode, split_articles
 from zhjx.records import (
@@ -158,13 +160,124 @@ def _span_record(rtype: str, span: Span, article: Article, name: str) -> Record:
     return FigureRecord(**common, **measured, unit=x.unit or "", kind=x.kind)
 
 
+#: The span extension values each record type reads (as ``_span_record`` does).
+_MEASURED = ("value", "qualifier", "low", "high", "change", "basis", "subject", "org", "period")
+_RECORD_ATTRS = (
+    "canonical",
+    "kind",
+    "relative",
+    "granularity",
+    "interval",
+    "reference",
+    *_MEASURED,
+    "points",
+    "unit",
+)
+
+
 def doc_records(doc: Doc, article: Article, name: str) -> list[Record]:
     """Records of the spans a pipeline put on ``doc``, with raw offsets, in text order."""
-    out: list[Record] = []
-    for rtype, key in SPAN_KEYS.items():
-        for span in doc.spans.get(key, []):
-            out.append(_span_record(rtype, span, article, name))
+    groups = [(rtype, doc.spans[key]) for rtype, key in SPAN_KEYS.items() if key in doc.spans]
+    defaults = plain_defaults(_RECORD_ATTRS)
+    if defaults is None:  # an extension with a getter or setter: read through span._
+        out = [
+            _span_record(rtype, span, article, name) for rtype, group in groups for span in group
+        ]
+    else:
+        out = _plain_records(doc, groups, defaults, article, name)
     out.sort(key=lambda r: (r.start, r.end, r.type))
+    return out
+
+
+def _plain_records(
+    doc: Doc,
+    groups: list[tuple[str, SpanGroup]],
+    defaults: dict[str, Any],
+    article: Article,
+    name: str,
+) -> list[Record]:
+    """``_span_record`` of every span, reading the (plain) extension values from
+    ``doc.user_data`` directly and the text and raw offsets without a Span method."""
+    text = doc_text(doc)
+    get = doc.user_data.get
+    offsets, ends, n_chars, index = article.offsets, article.ends, len(article.text), article.index
+    measured = [(attr, defaults[attr]) for attr in _MEASURED]
+    out: list[Record] = []
+    for rtype, group in groups:
+        for span in group:
+            s, e = span.start_char, span.end_char
+            if 0 <= s < e <= n_chars:  # Article.raw_span, inline
+                start = offsets[s]
+                last = ends[e - 1] if ends is not None else offsets[e - 1] + 1
+                end = last if last > start else start + 1
+            else:
+                start, end = article.raw_span(s, e)  # raises the error it names
+            words = text[s:e]
+            if rtype == "organization":
+                rec: Record = OrganizationRecord(
+                    doc=name,
+                    text=words,
+                    start=start,
+                    end=end,
+                    article=index,
+                    name=get(("._.", "canonical", s, e), defaults["canonical"]) or words,
+                    kind=get(("._.", "kind", s, e), defaults["kind"]) or "other",
+                )
+            elif rtype == "date":
+                rec = DateRecord(
+                    doc=name,
+                    text=words,
+                    start=start,
+                    end=end,
+                    article=index,
+                    value=get(("._.", "value", s, e), defaults["value"]),
+                    relative=bool(get(("._.", "relative", s, e), defaults["relative"])),
+                    granularity=get(("._.", "granularity", s, e), defaults["granularity"]) or "day",
+                    interval=get(("._.", "interval", s, e), defaults["interval"]),
+                    reference=get(("._.", "reference", s, e), defaults["reference"]),
+                )
+            else:
+                value, qualifier, low, high, change, basis, subject, org, period = [
+                    get(("._.", attr, s, e), default) for attr, default in measured
+                ]
+                if rtype == "percentage":
+                    rec = PercentageRecord(
+                        doc=name,
+                        text=words,
+                        start=start,
+                        end=end,
+                        article=index,
+                        value=value,
+                        qualifier=qualifier or "exact",
+                        low=low,
+                        high=high,
+                        change=change,
+                        basis=basis,
+                        subject=subject,
+                        org=org,
+                        period=period,
+                        points=bool(get(("._.", "points", s, e), defaults["points"])),
+                    )
+                else:
+                    rec = FigureRecord(
+                        doc=name,
+                        text=words,
+                        start=start,
+                        end=end,
+                        article=index,
+                        value=value,
+                        qualifier=qualifier or "exact",
+                        low=low,
+                        high=high,
+                        change=change,
+                        basis=basis,
+                        subject=subject,
+                        org=org,
+                        period=period,
+                        unit=get(("._.", "unit", s, e), defaults["unit"]) or "",
+                        kind=get(("._.", "kind", s, e), defaults["kind"]),
+                    )
+            out.append(rec)
     return out
 
 

@@ -8,11 +8,14 @@ is in :mod:`zhjx.relate` (pure, over the Doc's words and the spans' offsets).
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from zhjx import extensions
+from zhjx.components.plain import plain_defaults
 from zhjx.components.spans import doc_text
 from zhjx.components.values import SpanValues
 from zhjx.relate import Mention, relate
@@ -40,6 +43,8 @@ def _headline_end(doc: Doc) -> int | None:
 
 #: The values this component fills (where still empty) on every quantity span.
 _FACT_ATTRS = ("subject", "org", "period", "change", "basis")
+#: The values it reads.
+_VALUE_ATTRS = ("canonical", "kind", "value", "granularity", *_FACT_ATTRS)
 
 
 class FactsComponent:
@@ -67,20 +72,29 @@ class FactsComponent:
             for _, s, e in group
         ]
         text = doc_text(doc)
-        values = SpanValues(doc, ("canonical", "kind", "value", "granularity", *_FACT_ATTRS))
+        defaults = plain_defaults(_VALUE_ATTRS)
+        if defaults is None:  # an extension with a getter or setter: go through span._
+            values = SpanValues(doc, _VALUE_ATTRS)
+            get = values.get
+        else:
+            data = doc.user_data.get
+
+            def get(span: Span, s: int, e: int, name: str) -> Any:
+                return data(("._.", name, s, e), defaults[name])
+
         orgs = [
             Mention(
                 s,
                 e,
-                value=values.get(span, s, e, "canonical") or text[s:e],
-                label=values.get(span, s, e, "kind"),
+                value=get(span, s, e, "canonical") or text[s:e],
+                label=get(span, s, e, "kind"),
             )
             for span, s, e in self._group(doc, self.org_key)
         ]
         dates = []
         for span, s, e in self._group(doc, self.date_key):
-            value = values.get(span, s, e, "value")
-            label = values.get(span, s, e, "granularity")
+            value = get(span, s, e, "value")
+            label = get(span, s, e, "granularity")
             dates.append(Mention(s, e, value=None if value is None else str(value), label=label))
         facts = relate(
             text,
@@ -92,17 +106,26 @@ class FactsComponent:
             bounds=_word_bounds(doc),
         )
         quantity_spans = [item for group in groups for item in group]
-        for (span, s, e), fact in zip(quantity_spans, facts, strict=True):
-            values.put(
-                span,
-                s,
-                e,
-                [
-                    (attr, getattr(fact, attr))
-                    for attr in _FACT_ATTRS
-                    if values.get(span, s, e, attr) is None
-                ],
-            )
+        if defaults is None:
+            for (span, s, e), fact in zip(quantity_spans, facts, strict=True):
+                values.put(
+                    span,
+                    s,
+                    e,
+                    [
+                        (attr, getattr(fact, attr))
+                        for attr in _FACT_ATTRS
+                        if get(span, s, e, attr) is None
+                    ],
+                )
+            return doc
+        user_data = doc.user_data
+        fact_defaults = [(attr, defaults[attr]) for attr in _FACT_ATTRS]
+        for (_, s, e), fact in zip(quantity_spans, facts, strict=True):
+            for attr, default in fact_defaults:  # values.put where span._.<attr> is None
+                key = ("._.", attr, s, e)
+                if user_data.get(key, default) is None:
+                    user_data[key] = getattr(fact, attr)
         return doc
 
 

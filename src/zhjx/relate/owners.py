@@ -11,6 +11,7 @@ next sentences of the paragraph, unless a sentence opens with a new subject of i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 
 import regex
 
@@ -122,7 +123,7 @@ def owners(
             s = text.find(word, e)
     for i, (s, _) in enumerate(quantities):
         events.append((s, 3, ("quantity", i)))
-    events.sort(key=lambda ev: (ev[0], ev[1]))
+    events.sort(key=itemgetter(0, 1))
 
     out: list[str | None] = [None] * len(quantities)
     current: str | None = None  # the paragraph's topic organization

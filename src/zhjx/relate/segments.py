@@ -12,6 +12,8 @@ from zhjx.relate.lexicon import Lexicon
 
 Range = tuple[int, int]
 
+_span = re.Match.span  # ``m.span()`` as a function, for ``map``
+
 
 @cache
 def _runs_re(marks: frozenset[str]) -> re.Pattern[str] | None:
@@ -31,7 +33,7 @@ def _split(text: str, marks: frozenset[str], cuts: Iterable[int]) -> list[Range]
     if pattern is None:
         runs = [(0, len(text))] if text.strip() else []
     else:
-        runs = [m.span() for m in pattern.finditer(text)]
+        runs = list(map(_span, pattern.finditer(text)))
     last = len(text) - 1  # a cut at or after the last character changes nothing
     edges = sorted(x for x in set(cuts) if 0 < x <= last)
     if not edges:
@@ -148,12 +150,12 @@ class Scanner:
 
     def word_ending(self, pos: int, lo: int, words: frozenset[str]) -> int | None:
         """Start of the longest word of ``words`` that ends at ``pos`` (boundaries both ends)."""
-        if pos not in self._set:
+        if pos not in self._set or pos <= lo:
             return None
-        longest, _, lasts = _index(words)
+        longest, _, lasts = _INDEX.get(words) or _index(words)
+        if self.text[pos - 1 : pos] not in lasts:  # most positions: no word ends here
+            return None
         reach = min(self.longest, pos - lo, longest)
-        if reach <= 0 or self.text[pos - 1 : pos] not in lasts:
-            return None
         bounds, text = self.bounds, self.text
         for k in range(bisect.bisect_left(bounds, pos - reach), bisect.bisect_left(bounds, pos)):
             b = bounds[k]
@@ -163,12 +165,12 @@ class Scanner:
 
     def word_starting(self, pos: int, hi: int, words: frozenset[str]) -> int | None:
         """End of the longest word of ``words`` that starts at ``pos`` (boundaries both ends)."""
-        if pos not in self._set:
+        if pos not in self._set or hi <= pos:
             return None
-        longest, firsts, _ = _index(words)
+        longest, firsts, _ = _INDEX.get(words) or _index(words)
+        if self.text[pos : pos + 1] not in firsts:  # most positions: no word starts here
+            return None
         reach = min(self.longest, hi - pos, longest)
-        if reach <= 0 or self.text[pos : pos + 1] not in firsts:
-            return None
         bounds, text = self.bounds, self.text
         first = bisect.bisect_right(bounds, pos)
         for k in range(bisect.bisect_right(bounds, pos + reach) - 1, first - 1, -1):
