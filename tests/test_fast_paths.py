@@ -195,7 +195,7 @@ def test_doc_records_read_user_data_as_span_underscore_does(nlp):
 
 def test_plain_defaults_follow_the_registry():
     """A getter registered later turns the fast path off (and back on when removed)."""
-    from zhjx.components.plain import plain_defaults
+    from zhjx.components.values import plain_defaults
 
     assert plain_defaults(("value", "unit")) == {"value": None, "unit": None}
     name = "_zhjx_probe_getter"
@@ -207,6 +207,35 @@ def test_plain_defaults_follow_the_registry():
     Span.set_extension(name, default=3)
     try:
         assert plain_defaults(("value", name)) == {"value": None, name: 3}
+    finally:
+        Span.remove_extension(name)
+
+
+def test_span_values_follow_the_registry():
+    """SpanValues reads a value through its getter once one is registered, and from
+    ``doc.user_data`` again when it is gone (the cached lookup sees the change)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from zhjx.components.values import SpanValues
+
+    doc = Doc(Vocab(), words=["太钢", "增长", "5%"])
+    span = doc[0:1]
+    name = "_zhjx_probe_values"
+    Span.set_extension(name, default=None)
+    try:
+        SpanValues(doc, (name,)).put(span, 0, 2, [(name, "太原钢铁")])
+        assert getattr(span._, name) == "太原钢铁"
+    finally:
+        Span.remove_extension(name)
+    Span.set_extension(name, getter=lambda s: s.text + "!")
+    try:
+        assert SpanValues(doc, (name,)).get(span, 0, 2, name) == "太钢!"
+    finally:
+        Span.remove_extension(name)
+    Span.set_extension(name, default=None)
+    try:
+        assert SpanValues(doc, (name,)).get(span, 0, 2, name) == "太原钢铁"
     finally:
         Span.remove_extension(name)
 

@@ -11,8 +11,8 @@ from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from zhjx.components.plain import plain_defaults
 from zhjx.components.spans import doc_text, remember_text
+from zhjx.components.values import plain_defaults
 from zhjx.extensions import SPAN_KEYS
 from zhjx.ingest import Article, DecodeError, decode, split_articles
 from zhjx.records import (

@@ -15,9 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from zhjx import extensions
-from zhjx.components.plain import plain_defaults
 from zhjx.components.spans import doc_text
-from zhjx.components.values import SpanValues
+from zhjx.components.values import SpanValues, plain_defaults
 from zhjx.relate import Mention, relate
 
 

@@ -6,6 +6,7 @@ plain Span extension (one registered with a ``default``) in ``doc.user_data`` un
 ``("._.", name, start_char, end_char)``; these helpers use that dictionary directly.
 Whether spaCy still stores values that way is checked once, on a throw-away Doc; if
 not (or for an extension with a getter, setter or method) they go through ``span._``.
+Which extensions are plain is looked up once for each state of spaCy's registry.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
+from spacy.tokens.underscore import Underscore
 from spacy.vocab import Vocab
 
 _MISSING = object()
@@ -50,6 +52,38 @@ def _plain(name: str) -> tuple[bool, Any]:
     return True, default
 
 
+#: (names, their registrations) -> {name: (plain, default)}
+_CACHE: dict[tuple[Any, ...], dict[str, tuple[bool, Any]]] = {}
+
+
+def plain_table(names: tuple[str, ...]) -> dict[str, tuple[bool, Any]]:
+    """``{name: _plain(name)}``, kept for as long as the extensions of ``names`` are
+    registered the same way (about 2 us a name otherwise, for every Doc)."""
+    registry = Underscore.span_extensions
+    state = (names, tuple(map(registry.get, names)))
+    try:
+        return _CACHE[state]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable default (a list …): never plain, never cached
+        return {name: _plain(name) for name in names}
+    if len(_CACHE) >= 64:
+        _CACHE.clear()
+    found = _CACHE[state] = {name: _plain(name) for name in names}
+    return found
+
+
+def plain_defaults(names: tuple[str, ...]) -> dict[str, Any] | None:
+    """``{name: default}`` when every extension of ``names`` is plain, else None.
+
+    A plain extension's value is ``doc.user_data.get(("._.", name, start, end), default)``.
+    """
+    table = plain_table(names)
+    if not all(plain for plain, _ in table.values()):
+        return None
+    return {name: default for name, (_, default) in table.items()}
+
+
 class SpanValues:
     """The extension values ``names`` of the spans of one Doc, read and written by the
     spans' character offsets (whether each extension is plain is looked up once)."""
@@ -58,7 +92,7 @@ class SpanValues:
 
     def __init__(self, doc: Doc, names: Iterable[str]) -> None:
         self.data = doc.user_data
-        self.plain = {name: _plain(name) for name in names}
+        self.plain = plain_table(tuple(names))
 
     def get(self, span: Span, start: int, end: int, name: str) -> Any:
         """``span._.<name>`` of ``span``, which covers ``[start, end)``."""
