@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -129,38 +130,7 @@ def article_record(article: Article, name: str) -> ArticleRecord:
     )
 
 
-def _span_record(rtype: str, span: Span, article: Article, name: str) -> Record:
-    start, end = article.raw_span(span.start_char, span.end_char)
-    common = dict(doc=name, text=span.text, start=start, end=end, article=article.index)
-    x = span._
-    if rtype == "organization":
-        return OrganizationRecord(**common, name=x.canonical or span.text, kind=x.kind or "other")
-    if rtype == "date":
-        return DateRecord(
-            **common,
-            value=x.value,
-            relative=bool(x.relative),
-            granularity=x.granularity or "day",
-            interval=x.interval,
-            reference=x.reference,
-        )
-    measured = dict(
-        value=x.value,
-        qualifier=x.qualifier or "exact",
-        low=x.low,
-        high=x.high,
-        change=x.change,
-        basis=x.basis,
-        subject=x.subject,
-        org=x.org,
-        period=x.period,
-    )
-    if rtype == "percentage":
-        return PercentageRecord(**common, **measured, points=bool(x.points))
-    return FigureRecord(**common, **measured, unit=x.unit or "", kind=x.kind)
-
-
-#: The span extension values each record type reads (as ``_span_record`` does).
+#: The span extension values each record type reads.
 _MEASURED = ("value", "qualifier", "low", "high", "change", "basis", "subject", "org", "period")
 _RECORD_ATTRS = (
     "canonical",
@@ -173,6 +143,36 @@ _RECORD_ATTRS = (
     "points",
     "unit",
 )
+
+
+def _record(rtype: str, value: Callable[[str], Any], common: dict[str, Any]) -> Record:
+    """The record of one span: ``value(name)`` reads its extension value ``name``;
+    ``common`` holds doc, text, start, end and article."""
+    if rtype == "organization":
+        return OrganizationRecord(
+            **common, name=value("canonical") or common["text"], kind=value("kind") or "other"
+        )
+    if rtype == "date":
+        return DateRecord(
+            **common,
+            value=value("value"),
+            relative=bool(value("relative")),
+            granularity=value("granularity") or "day",
+            interval=value("interval"),
+            reference=value("reference"),
+        )
+    measured = {attr: value(attr) for attr in _MEASURED}
+    measured["qualifier"] = measured["qualifier"] or "exact"
+    if rtype == "percentage":
+        return PercentageRecord(**common, **measured, points=bool(value("points")))
+    return FigureRecord(**common, **measured, unit=value("unit") or "", kind=value("kind"))
+
+
+def _span_record(rtype: str, span: Span, article: Article, name: str) -> Record:
+    """The record of a span, its values read through ``span._``."""
+    start, end = article.raw_span(span.start_char, span.end_char)
+    common = dict(doc=name, text=span.text, start=start, end=end, article=article.index)
+    return _record(rtype, partial(getattr, span._), common)
 
 
 def doc_records(doc: Doc, article: Article, name: str) -> list[Record]:
@@ -201,7 +201,6 @@ def _plain_records(
     text = doc_text(doc)
     get = doc.user_data.get
     offsets, ends, n_chars, index = article.offsets, article.ends, len(article.text), article.index
-    measured = [(attr, defaults[attr]) for attr in _MEASURED]
     out: list[Record] = []
     for rtype, group in groups:
         for span in group:
@@ -212,72 +211,12 @@ def _plain_records(
                 end = last if last > start else start + 1
             else:
                 start, end = article.raw_span(s, e)  # raises the error it names
-            words = text[s:e]
-            if rtype == "organization":
-                rec: Record = OrganizationRecord(
-                    doc=name,
-                    text=words,
-                    start=start,
-                    end=end,
-                    article=index,
-                    name=get(("._.", "canonical", s, e), defaults["canonical"]) or words,
-                    kind=get(("._.", "kind", s, e), defaults["kind"]) or "other",
-                )
-            elif rtype == "date":
-                rec = DateRecord(
-                    doc=name,
-                    text=words,
-                    start=start,
-                    end=end,
-                    article=index,
-                    value=get(("._.", "value", s, e), defaults["value"]),
-                    relative=bool(get(("._.", "relative", s, e), defaults["relative"])),
-                    granularity=get(("._.", "granularity", s, e), defaults["granularity"]) or "day",
-                    interval=get(("._.", "interval", s, e), defaults["interval"]),
-                    reference=get(("._.", "reference", s, e), defaults["reference"]),
-                )
-            else:
-                value, qualifier, low, high, change, basis, subject, org, period = [
-                    get(("._.", attr, s, e), default) for attr, default in measured
-                ]
-                if rtype == "percentage":
-                    rec = PercentageRecord(
-                        doc=name,
-                        text=words,
-                        start=start,
-                        end=end,
-                        article=index,
-                        value=value,
-                        qualifier=qualifier or "exact",
-                        low=low,
-                        high=high,
-                        change=change,
-                        basis=basis,
-                        subject=subject,
-                        org=org,
-                        period=period,
-                        points=bool(get(("._.", "points", s, e), defaults["points"])),
-                    )
-                else:
-                    rec = FigureRecord(
-                        doc=name,
-                        text=words,
-                        start=start,
-                        end=end,
-                        article=index,
-                        value=value,
-                        qualifier=qualifier or "exact",
-                        low=low,
-                        high=high,
-                        change=change,
-                        basis=basis,
-                        subject=subject,
-                        org=org,
-                        period=period,
-                        unit=get(("._.", "unit", s, e), defaults["unit"]) or "",
-                        kind=get(("._.", "kind", s, e), defaults["kind"]),
-                    )
-            out.append(rec)
+
+            def value(attr: str, s: int = s, e: int = e) -> Any:
+                return get(("._.", attr, s, e), defaults[attr])
+
+            common = dict(doc=name, text=text[s:e], start=start, end=end, article=index)
+            out.append(_record(rtype, value, common))
     return out
 
 
