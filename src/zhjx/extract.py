@@ -224,13 +224,24 @@ def extract_articles(
     articles: list[Article], name: str, nlp: Language | None = None
 ) -> list[Record]:
     """Run the pipeline over a page's articles: article records, then their contents."""
+    return extract_pages([(articles, name)], nlp)[0]
+
+
+def extract_pages(
+    pages: Sequence[tuple[list[Article], str]], nlp: Language | None = None
+) -> list[list[Record]]:
+    """:func:`extract_articles` of several pages ``(articles, name)``, their articles
+    segmented together (one segmenter call for many small files)."""
     nlp = _nlp(nlp)
-    records: list[Record] = []
-    docs = nlp.pipe(make_docs(nlp, articles))
-    for article, doc in zip(articles, docs, strict=True):
-        records.append(article_record(article, name))
-        records.extend(doc_records(doc, article, name))
-    return records
+    docs = iter(nlp.pipe(make_docs(nlp, [a for articles, _ in pages for a in articles])))
+    out: list[list[Record]] = []
+    for articles, name in pages:
+        records: list[Record] = []
+        for article in articles:
+            records.append(article_record(article, name))
+            records.extend(doc_records(next(docs), article, name))
+        out.append(records)
+    return out
 
 
 def extract(
