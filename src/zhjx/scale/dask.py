@@ -127,7 +127,7 @@ ERROR_SCHEMA = pa.schema([("doc", pa.string()), ("path", pa.string()), ("error",
 
 def _partition(items: list[tuple[int, str, str]], out: str, published, model) -> list[dict]:
     """Extract the files of one partition and write its Parquet files; a summary."""
-    from zhjx.batch import Job, process
+    from zhjx.batch import Job, groups, process_many
 
     worker_pipeline(model)
     started = time.perf_counter()
@@ -135,10 +135,11 @@ def _partition(items: list[tuple[int, str, str]], out: str, published, model) ->
     by_type: dict[str, list[dict]] = {}
     errors: list[dict] = []
     chars = 0
-    for _, path, root in items:
-        result = process(Job(path, root, published, model=model))
+    jobs = [Job(path, root, published, model=model) for _, path, root in items]
+    results = [r for group in groups(jobs) for r in process_many(group)]
+    for result in results:
         if result.error:  # reported per file, never fails the job
-            errors.append({"doc": result.doc, "path": path, "error": result.error})
+            errors.append({"doc": result.doc, "path": result.path, "error": result.error})
             continue
         chars += result.chars
         for r in result.records:
