@@ -7,10 +7,11 @@ from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
 from zhjx.components.spans import doc_text, exact_spans
-from zhjx.components.values import SpanValues
+from zhjx.components.values import SpanValues, fields
 from zhjx.normalize.dates import find_dates
 
 DATE_LABEL = "DATE"
+#: The span values of a date: the fields of the same names of its ``DateMention``.
 _DATE_ATTRS = ("value", "interval", "relative", "granularity", "reference")
 
 
@@ -35,18 +36,7 @@ class DatesComponent:
         spans = exact_spans(doc, [(d.start, d.end) for d in found], DATE_LABEL)
         store = SpanValues(doc, _DATE_ATTRS)
         for d, span in zip(found, spans, strict=True):
-            store.put(
-                span,
-                span.start_char,
-                span.end_char,
-                [
-                    ("value", d.value),
-                    ("interval", d.interval),
-                    ("relative", d.relative),
-                    ("granularity", d.granularity),
-                    ("reference", d.reference),
-                ],
-            )
+            store.put(span, span.start_char, span.end_char, fields(d, _DATE_ATTRS))
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=spans)
         return doc
 

@@ -10,22 +10,14 @@ from spacy.tokens import Doc, SpanGroup
 
 from zhjx import extensions
 from zhjx.components.spans import doc_text, exact_spans
-from zhjx.components.values import SpanValues
+from zhjx.components.values import SpanValues, fields
 from zhjx.normalize.numbers import find_quantities
 
 FIGURE_LABEL = "FIGURE"
 PERCENT_LABEL = "PERCENT"
-_QUANTITY_ATTRS = (
-    "value",
-    "unit",
-    "kind",
-    "qualifier",
-    "low",
-    "high",
-    "change",
-    "basis",
-    "points",
-)
+#: The span values read from the ``Quantity`` fields of the same names, then ``points``.
+_FIELDS = ("value", "unit", "kind", "qualifier", "low", "high", "change", "basis")
+_QUANTITY_ATTRS = (*_FIELDS, "points")
 
 
 class NumbersComponent:
@@ -71,22 +63,8 @@ class NumbersComponent:
         for q, span in zip(found, spans, strict=True):
             if q.type == "percentage":
                 span.label_ = PERCENT_LABEL
-            store.put(
-                span,
-                span.start_char,
-                span.end_char,
-                [
-                    ("value", q.value),
-                    ("unit", q.unit),
-                    ("kind", q.kind),
-                    ("qualifier", q.qualifier),
-                    ("low", q.low),
-                    ("high", q.high),
-                    ("change", q.change),
-                    ("basis", q.basis),
-                    ("points", q.kind == "points"),
-                ],
-            )
+            values = [*fields(q, _FIELDS), ("points", q.kind == "points")]
+            store.put(span, span.start_char, span.end_char, values)
             (percentages if q.type == "percentage" else figures).append(span)
         doc.spans[self.figures_key] = SpanGroup(doc, name=self.figures_key, spans=figures)
         doc.spans[self.percentages_key] = SpanGroup(

@@ -11,7 +11,7 @@ Which extensions are plain is looked up once for each state of spaCy's registry.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -82,6 +82,11 @@ def plain_defaults(names: tuple[str, ...]) -> dict[str, Any] | None:
     if not all(plain for plain, _ in table.values()):
         return None
     return {name: default for name, (_, default) in table.items()}
+
+
+def fields(obj: object, names: Iterable[str]) -> Iterator[tuple[str, Any]]:
+    """``(name, obj.<name>)`` for each name: a span's values from the mention it came from."""
+    return ((name, getattr(obj, name)) for name in names)
 
 
 class SpanValues:
