@@ -87,3 +87,14 @@ def test_tokenize_many_makes_the_docs_tokenize_makes(seg, monkeypatch):
     assert [[(t.text, t.whitespace_) for t in d] for d in together] == [
         [(t.text, t.whitespace_) for t in d] for d in alone
     ]
+
+
+def test_a_text_over_max_length_gets_spacys_own_error(seg):
+    from zhjx.pipeline import blank
+
+    extract = importlib.import_module("zhjx.extract")
+    nlp = blank()
+    nlp.max_length = 10
+    with pytest.raises(ValueError, match="E088"):
+        extract.tokenize_many(nlp, ["太钢", "山西经济日报记者从省统计局获悉"])
+    assert [d.text for d in extract.tokenize_many(nlp, ["太钢", "近七成"])] == ["太钢", "近七成"]

@@ -66,30 +66,31 @@ def tokenize_many(nlp: Language, texts: Sequence[str]) -> list[Doc]:
         and isinstance(seg, FastPkuseg)
     ):
         return [nlp.make_doc(t) for t in texts]
+    if any(len(t) > nlp.max_length for t in texts):
+        return [nlp.make_doc(t) for t in texts]  # spaCy's own error (E088) for the long one
     docs: list[Doc] = []
-    batch: list[str] = []
-
-    def flush() -> None:
+    for batch in _batches(texts, BATCH_CHARS):
         for words, text in zip(seg.cut_batch(batch), batch, strict=True):
             w, spaces = words_and_spaces(words, text)
             doc = Doc(tokenizer.vocab, words=w, spaces=spaces)
             remember_text(doc, text)  # the words and spaces spell ``text`` exactly
             docs.append(doc)
-        batch.clear()
+    return docs
 
+
+def _batches(texts: Iterable[str], chars: int) -> Iterator[list[str]]:
+    """Consecutive texts, a list of them at a time, each list over ``chars`` characters
+    only when it holds one text."""
+    batch: list[str] = []
     size = 0
     for text in texts:
-        if batch and (size + len(text) > BATCH_CHARS or len(text) > nlp.max_length):
-            flush()
-            size = 0
-        if len(text) > nlp.max_length:
-            docs.append(nlp.make_doc(text))  # spaCy's own error, as for any pipeline
-            continue
+        if batch and size + len(text) > chars:
+            yield batch
+            batch, size = [], 0
         batch.append(text)
         size += len(text)
     if batch:
-        flush()
-    return docs
+        yield batch
 
 
 def make_docs(nlp: Language, articles: Sequence[Article]) -> list[Doc]:
